@@ -1,0 +1,49 @@
+"""Records for articles, the text removed from them by cleaning, and articles that were rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span of the original text removed by a cleaning rule.
+
+    Offsets index ``Article.original_text``; ``original_text[start:end] == text``.
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as analysed.
+
+    ``text`` is the cleaned body that every metric reads; all evidence offsets index it.
+    ``original_text`` is the text exactly as read from the input, and ``removals`` lists what
+    cleaning cut from it, so nothing is lost. ``location`` names where the article came from
+    (a file, ``file:line`` or ``file:row``).
+    """
+
+    doc_id: str
+    outlet: str
+    title: str
+    text: str
+    original_text: str
+    location: str
+    date: str | None = None
+    url: str | None = None
+    removals: tuple[Removal, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An article that could not be analysed, with where it came from and why."""
+
+    location: str
+    reason: str
+    doc_id: str | None = None
+    outlet: str | None = None

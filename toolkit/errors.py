@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 
 class ToolkitError(Exception):
@@ -13,13 +14,15 @@ class ParameterError(ToolkitError, ValueError):
     """A function or command was given a value it cannot use."""
 
 
-class InputProblem(ToolkitError):
+@dataclass(frozen=True, slots=True)
+class InputProblem:
     """One problem with one input, located by file and line, row or record."""
 
-    def __init__(self, location: str, message: str) -> None:
-        super().__init__(f"{location}: {message}")
-        self.location = location
-        self.message = message
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
 
 
 class CorpusError(ToolkitError):

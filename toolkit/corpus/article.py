@@ -47,3 +47,17 @@ class Rejection:
     reason: str
     doc_id: str | None = None
     outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A loaded corpus: the articles to analyse and every input that was rejected.
+
+    ``articles`` are sorted by ``doc_id``. ``rejected`` is empty unless the corpus was loaded
+    with ``on_error="skip"``; then it lists each article or input row left out and why, so
+    nothing is dropped silently. ``source`` is the path the corpus was read from.
+    """
+
+    articles: tuple[Article, ...]
+    rejected: tuple[Rejection, ...]
+    source: str

@@ -1,0 +1,230 @@
+"""Tests for toolkit.codebooks.loader: built-in codebooks and validation of researchers' files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit.codebooks import (
+    Codebook,
+    builtin_codebook,
+    builtin_codebook_names,
+    check_codebook,
+    load_codebook,
+)
+from toolkit.errors import CodebookError, ParameterError
+
+VALID = """\
+name: my-hedges
+version: "0.2.0"
+family: hedging
+description: Two hedges.
+citation: Me (2024).
+licence: CC0
+categories:
+  modal:
+    label: Modals
+    description: Modal verbs.
+    entries:
+      - id: might
+        terms: [might, might well]
+      - id: may
+        terms: [may]
+        guards: [not_month]
+        weight: 0.5
+        note: The month is not a hedge.
+"""
+
+# Line numbers matter: the tests below name them.
+BROKEN = """\
+name: broken
+version: "1.0"
+family: hedging
+description: Many problems at once.
+citation: Me (2024).
+licence: CC0
+colour: blue
+categories:
+  modal:
+    label: Modals
+    description: Modal verbs.
+    entries:
+      - id: might
+        terms: []
+      - id: might
+        terms: [might]
+        guards: [no_such_guard]
+      - id: may
+        terms: ["ma(y|ybe)"]
+        weight: -1
+      - id: could
+        terms: [could, Might]
+        wieght: 2
+  booster:
+    label: Boosters
+    entries:
+      - terms: [clearly]
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "codebook.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_codebook_names_lists_the_shipped_files() -> None:
+    assert builtin_codebook_names() == ("framing", "hedging")
+
+
+@pytest.mark.parametrize("name", ["hedging", "framing"])
+def test_builtin_codebooks_are_valid_with_provenance(name: str) -> None:
+    book = builtin_codebook(name)
+    assert book.name == name
+    assert book.family == name
+    assert re.fullmatch(r"\d+\.\d+\.\d+", book.version)
+    assert book.citation and book.licence and book.description
+    assert check_codebook(book.path) == []
+    assert builtin_codebook(name) is book  # cached
+
+
+def test_builtin_hedging_categories() -> None:
+    book = builtin_codebook("hedging")
+    assert book.category_ids == (
+        "epistemic_modal",
+        "lexical_verb",
+        "adverb",
+        "adjective",
+        "approximator",
+        "distancing",
+        "boosters",
+    )
+    may = book.category("epistemic_modal").entries[0]
+    assert (may.id, may.terms, may.guards, may.weight) == ("may", ("may",), ("not_month",), 1.0)
+
+
+def test_builtin_framing_has_generic_and_story_frames() -> None:
+    book = builtin_codebook("framing")
+    assert book.category_ids == (
+        "conflict",
+        "responsibility",
+        "economic_consequences",
+        "human_interest",
+        "morality",
+        "escalation_retaliation",
+        "restraint_diplomacy",
+        "military_capability",
+    )
+    assert book.scope is not None and "story frames" in book.scope
+
+
+def test_unknown_builtin_name_is_a_parameter_error() -> None:
+    with pytest.raises(ParameterError, match=r"must be one of .*Got 'hedges' instead"):
+        builtin_codebook("hedges")
+
+
+def test_load_valid_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID)
+    book = load_codebook(path)
+    assert isinstance(book, Codebook)
+    assert (book.name, book.version, book.family, book.path) == (
+        "my-hedges",
+        "0.2.0",
+        "hedging",
+        str(path),
+    )
+    entries = book.category("modal").entries
+    assert [entry.id for entry in entries] == ["might", "may"]
+    assert entries[0].terms == ("might", "might well")
+    assert entries[1].weight == 0.5
+    assert entries[1].note == "The month is not a hedge."
+    assert check_codebook(path) == []
+    assert load_codebook(str(path)) == book
+
+
+def test_every_problem_is_reported_with_file_line_and_entry(tmp_path: Path) -> None:
+    path = _write(tmp_path, BROKEN)
+    problems = check_codebook(path)
+    found = {(p.location, p.message) for p in problems}
+    expected_fragments = [
+        (2, "'version' must be a quoted semantic version"),
+        (7, "unknown key 'colour'"),
+        (14, "entry 'might': 'terms' must be a non-empty list"),
+        (15, "entry 'might': duplicate entry id (first used on line 13)"),
+        (17, "entry 'might': unknown guard 'no_such_guard'"),
+        (19, "entry 'may': term 'ma(y|ybe)' is not a word or phrase"),
+        (20, "entry 'may': 'weight' must be a positive number. Got '-1'"),
+        (22, "entry 'could': term 'Might' is also in entry 'might'"),
+        (23, "entry 'could': unknown key 'wieght'"),
+        (24, "category 'booster': missing required key 'description'"),
+        (27, "category 'booster', entry at line 27: missing required key 'id'"),
+    ]
+    for line, fragment in expected_fragments:
+        location = f"{path}:{line}"
+        assert any(loc == location and fragment in msg for loc, msg in found), (line, fragment)
+    assert len(problems) == len(expected_fragments)
+
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(path)
+    assert [str(p) for p in raised.value.problems] == [str(p) for p in problems]
+    assert f"{len(problems)} problem(s) in the codebook" in str(raised.value)
+
+
+def test_missing_top_level_fields_and_bad_family(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'name: x\nversion: "1.0.0"\nfamily: tone\n')
+    messages = [(p.location, p.message) for p in check_codebook(path)]
+    assert (f"{path}:3", "codebook: 'family' must be one of hedging, framing. Got 'tone'.") in (
+        messages
+    )
+    for key in ("description", "citation", "licence", "categories"):
+        assert (f"{path}:1", f"codebook: missing required key {key!r}") in messages
+
+
+def test_reserved_category_id_in_hedging_codebook(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID.replace("  modal:", "  hedges:"))
+    [problem] = check_codebook(path)
+    assert problem.location == f"{path}:8"
+    assert "reserved" in problem.message
+
+
+def test_duplicate_yaml_key_is_reported(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID.replace("licence: CC0\n", "licence: CC0\nlicence: MIT\n"))
+    [problem] = check_codebook(path)
+    assert problem.location == f"{path}:7"
+    assert "duplicate key 'licence' (first on line 6)" in problem.message
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID.replace("terms: [may]", "terms: [may"))
+    [problem] = check_codebook(path)
+    assert problem.location.startswith(f"{path}:")
+    assert "not valid YAML" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("term", "valid"),
+    [
+        ("suggest*", True),
+        ("so-called", True),
+        ("won't join", True),
+        ("U.S.", True),
+        ("ab*", False),
+        ("sug*gest", False),
+        (r"may\b", False),
+        ("may-", False),
+    ],
+)
+def test_term_syntax(tmp_path: Path, term: str, valid: bool) -> None:
+    path = _write(tmp_path, VALID.replace("terms: [may]", f"terms: [{term!r}]"))
+    assert (check_codebook(path) == []) is valid
+
+
+def test_missing_file_and_empty_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    [problem] = check_codebook(missing)
+    assert problem.location == str(missing)
+    assert "cannot read" in problem.message
+    empty = _write(tmp_path, "", "empty.yaml")
+    assert [p.message for p in check_codebook(empty)] == ["the file is empty"]

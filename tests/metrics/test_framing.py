@@ -1,0 +1,152 @@
+"""Tests for toolkit.metrics.framing on sentences from the sample corpus."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from toolkit.codebooks import builtin_codebook, load_codebook
+from toolkit.corpus.article import Article
+from toolkit.errors import ParameterError
+from toolkit.metrics import framing
+from toolkit.metrics.base import FamilyResult
+from toolkit.text import segment
+
+VOICE = "000_c6d9780c7ae0e10c"
+WHALES = "002_0bbcda579d155b64"
+MENAFN_2 = "003_26c8a3c0485d93f9"
+FRAMES = (
+    "conflict",
+    "responsibility",
+    "economic_consequences",
+    "human_interest",
+    "morality",
+    "escalation_retaliation",
+    "restraint_diplomacy",
+    "military_capability",
+)
+
+
+def _article(text: str, doc_id: str = "doc") -> Article:
+    return Article(doc_id, "Outlet", "Title", text, text, "test")
+
+
+def _measure(text: str, **kwargs: object) -> FamilyResult:
+    return framing.measure(_article(text), segment(text), **kwargs)  # type: ignore[arg-type]
+
+
+def _frames(result: FamilyResult) -> list[tuple[str, str, int, int]]:
+    return [(e.text, e.category, e.start, e.end) for e in result.evidence]
+
+
+def test_headline_frames_with_typographic_apostrophe(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = _measure(text)
+    # The headline: "US tells Israel it won't join counter-strike on Iran" (typographic ').
+    assert _frames(result)[:2] == [
+        ("won\u2019t join", "restraint_diplomacy", 19, 29),
+        ("counter-strike", "escalation_retaliation", 30, 44),
+    ]
+    assert result.evidence[0].rule == "framing:non_participation"
+
+
+def test_de_escalate_is_restraint_not_escalation(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = _measure(text)
+    assert ("de-escalate", "restraint_diplomacy", 394, 405) in _frames(result)
+    assert ("avoid further escalation", "restraint_diplomacy", 1379, 1403) in _frames(result)
+    assert not any(e.text.lower().startswith("escalat") for e in result.evidence)
+
+
+def test_whole_article_values(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = _measure(text)
+    counts = {frame: result.values[f"framing_{frame}_count"] for frame in FRAMES}
+    assert counts == {
+        "conflict": 8.0,
+        "responsibility": 0.0,
+        "economic_consequences": 2.0,  # "global energy supplies and trade routes"
+        "human_interest": 0.0,
+        "morality": 0.0,
+        "escalation_retaliation": 3.0,
+        "restraint_diplomacy": 7.0,
+        "military_capability": 6.0,
+    }
+    assert result.values["framing_conflict_per_1k"] == pytest.approx(8000 / 333)
+    assert sum(counts.values()) == len(result.evidence)
+
+
+def test_human_interest_and_morality(sample_texts: dict[str, str]) -> None:
+    voice = _measure(sample_texts[VOICE])
+    human = [e.text for e in voice.evidence if e.category == "human_interest"]
+    assert human == ["fears", "anxiously", "hoping"]
+    menafn = _measure(sample_texts[MENAFN_2])
+    morality = [(e.text, e.rule) for e in menafn.evidence if e.category == "morality"]
+    assert morality == [
+        ("terrorist", "framing:condemnation_label"),
+        ("martyr", "framing:religion"),
+    ]
+
+
+def test_keys_are_fixed_and_rates_are_nan_without_words(sample_texts: dict[str, str]) -> None:
+    expected = {f"framing_{frame}_{kind}" for frame in FRAMES for kind in ("count", "per_1k")}
+    empty = _measure("")
+    assert set(empty.values) == expected
+    assert empty.values["framing_conflict_count"] == 0.0
+    assert math.isnan(empty.values["framing_conflict_per_1k"])
+    for stem, text in sample_texts.items():
+        result = framing.measure(_article(text, stem), segment(text))
+        assert set(result.values) == expected
+        assert all(text[e.start : e.end] == e.text for e in result.evidence)
+        assert {e.family for e in result.evidence} <= {"framing"}
+
+
+def test_custom_codebook_changes_the_counts(tmp_path: Path) -> None:
+    path = tmp_path / "frames.yaml"
+    path.write_text(
+        """\
+name: my-frames
+version: "2.1.0"
+family: framing
+description: One frame.
+citation: Me (2024).
+licence: CC0
+scope: Test stories.
+categories:
+  alliance:
+    label: Alliance
+    description: Allies standing together.
+    entries:
+      - id: ally
+        terms: [ally, allies, allied]
+        weight: 2
+      - id: support
+        terms: [support]
+        guards: [not_negated]
+""",
+        encoding="utf-8",
+    )
+    book = load_codebook(path)
+    text = "Allied forces will support Israel; the US will not support a strike on its ally."
+    builtin = _measure(text)
+    assert builtin.values["framing_military_capability_count"] == 1.0  # forces
+    custom = _measure(text, codebook=book)
+    assert set(custom.values) == {"framing_alliance_count", "framing_alliance_per_1k"}
+    # Allied (2) + support (1) + ally (2); "not support" is rejected by its guard.
+    assert custom.values["framing_alliance_count"] == 5.0
+    assert [(e.text, e.rule) for e in custom.evidence] == [
+        ("Allied", "my-frames:ally"),
+        ("support", "my-frames:support"),
+        ("ally", "my-frames:ally"),
+    ]
+
+
+def test_a_hedging_codebook_is_refused() -> None:
+    with pytest.raises(
+        ParameterError,
+        match=r"The 'codebook' parameter of measure must be a codebook of family 'framing'\. "
+        r"Got family 'hedging' instead\.",
+    ):
+        _measure("Text.", codebook=builtin_codebook("hedging"))

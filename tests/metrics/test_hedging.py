@@ -1,0 +1,226 @@
+"""Tests for toolkit.metrics.hedging on sentences from the sample corpus."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from toolkit.codebooks import builtin_codebook, load_codebook
+from toolkit.corpus.article import Article
+from toolkit.errors import ParameterError
+from toolkit.metrics import hedging
+from toolkit.metrics.base import Evidence, FamilyResult
+from toolkit.text import segment
+
+VOICE = "000_c6d9780c7ae0e10c"
+MENAFN = "001_3ffd96728f458706"
+WHALES = "002_0bbcda579d155b64"
+NEWSPUBLICY = "004_08f5dd3932140497"
+
+
+def _article(text: str, doc_id: str = "doc") -> Article:
+    return Article(doc_id, "Outlet", "Title", text, text, "test")
+
+
+def _measure(text: str, **kwargs: object) -> FamilyResult:
+    article = _article(text)
+    return hedging.measure(article, segment(text), **kwargs)  # type: ignore[arg-type]
+
+
+def _spans(result: FamilyResult) -> list[tuple[str, str, int, int]]:
+    return [(e.text, e.category, e.start, e.end) for e in result.evidence]
+
+
+def test_purportedly_is_a_distancing_hedge_with_exact_offsets(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[VOICE]
+    result = hedging.measure(_article(text, VOICE), segment(text))
+    evidence = [e for e in result.evidence if e.text == "purportedly"]
+    assert evidence == [
+        Evidence(
+            doc_id=VOICE,
+            family="hedging",
+            category="distancing",
+            rule="hedging:purportedly",
+            start=898,
+            end=909,
+            text="purportedly",
+        )
+    ]
+    assert text[898:909] == "purportedly"
+    # "a suspected Israeli strike" and "Iran's perceived nuclear ambitions" distance too.
+    distancing = [e.text for e in result.evidence if e.category == "distancing"]
+    assert distancing == ["purportedly", "suspected", "perceived"]
+    assert result.values["hedging_distancing_count"] == 3.0
+
+
+def test_approximators_need_a_quantity(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[NEWSPUBLICY]
+    result = hedging.measure(_article(text), segment(text))
+    approximators = [(e.text, e.start) for e in result.evidence if e.category == "approximator"]
+    # "almost all of the weapons", "approximately 99%", "about 100 ballistic missiles";
+    # not "think strategically about its reaction" (offset 687).
+    assert approximators == [("almost", 429), ("approximately", 1039), ("about", 1779)]
+    assert text[1039:1056] == "approximately 99%"
+    assert result.values["hedging_approximator_count"] == 3.0
+
+
+def test_may_face_is_a_modal_hedge(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = hedging.measure(_article(text), segment(text))
+    assert ("may", "epistemic_modal", 562, 565) in _spans(result)
+    assert text[562:570] == "may face"
+
+
+def test_could_lead_is_a_modal_hedge(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[MENAFN]
+    result = hedging.measure(_article(text), segment(text))
+    assert ("could", "epistemic_modal", 928, 933) in _spans(result)
+    assert text[928:947] == "could lead to a bro"
+
+
+def test_whole_article_values(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = hedging.measure(_article(text), segment(text))
+    assert _spans(result) == [
+        ("potential", "adjective", 408, 417),
+        ("could", "epistemic_modal", 432, 437),
+        ("may", "epistemic_modal", 562, 565),
+        ("could", "epistemic_modal", 651, 656),
+        ("demonstrated", "boosters", 1558, 1570),
+        ("likely", "adjective", 2099, 2105),
+    ]
+    n_words = segment(text).n_words
+    assert n_words == 333
+    assert result.values["hedging_hedges_count"] == 5.0
+    assert result.values["hedging_hedges_per_1k"] == pytest.approx(5000 / 333)
+    assert result.values["hedging_boosters_count"] == 1.0
+    assert result.values["hedging_epistemic_modal_count"] == 3.0
+    assert result.values["hedging_adjective_count"] == 2.0
+    assert result.values["hedging_negated_count"] == 0.0
+
+
+def test_month_may_is_not_a_hedge() -> None:
+    result = _measure("Talks resumed in May 2024, and on May 5 the envoys met.")
+    assert result.evidence == ()
+    assert result.values["hedging_hedges_count"] == 0.0
+
+
+def test_negated_hedge_is_counted_apart() -> None:
+    text = "A wider war is not likely, officials said, though escalation is possible."
+    result = _measure(text)
+    assert _spans(result) == [
+        ("likely", "negated_hedge", 19, 25),
+        ("possible", "adjective", 64, 72),
+    ]
+    assert result.evidence[0].rule == "hedging:likely"
+    assert result.values["hedging_negated_count"] == 1.0
+    assert result.values["hedging_hedges_count"] == 1.0
+    assert result.values["hedging_adjective_count"] == 1.0
+
+
+def test_could_not_is_not_a_hedge() -> None:
+    result = _measure("Air defences could not intercept every drone.")
+    assert result.evidence == ()
+
+
+def test_undoubtedly_is_a_booster_not_a_hedge(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[MENAFN]
+    result = hedging.measure(_article(text), segment(text))
+    boosters = [(e.text, e.start, e.rule) for e in result.evidence if e.category == "boosters"]
+    assert boosters == [
+        ("demonstrating", 1888, "hedging:demonstrate"),
+        ("undoubtedly", 3090, "hedging:undoubtedly"),
+    ]
+    assert result.values["hedging_boosters_count"] == 2.0
+    hedges = [e.text for e in result.evidence if e.category != "boosters"]
+    assert "undoubtedly" not in hedges
+    assert result.values["hedging_hedges_count"] == len(hedges)
+
+
+def test_claimed_noun_and_idiom_are_not_hedges() -> None:
+    result = _measure(
+        "The IDF claimed to have intercepted 99 percent. The claim was disputed. "
+        "No group claimed responsibility."
+    )
+    assert _spans(result) == [("claimed", "distancing", 8, 15)]
+
+
+def test_keys_are_fixed_and_rates_are_nan_without_words(sample_texts: dict[str, str]) -> None:
+    empty = _measure("")
+    expected_keys = {
+        f"hedging_{thing}_{kind}"
+        for thing in (
+            "hedges",
+            "boosters",
+            "negated",
+            "epistemic_modal",
+            "lexical_verb",
+            "adverb",
+            "adjective",
+            "approximator",
+            "distancing",
+        )
+        for kind in ("count", "per_1k")
+    }
+    assert set(empty.values) == expected_keys
+    assert empty.values["hedging_hedges_count"] == 0.0
+    assert all(math.isnan(v) for k, v in empty.values.items() if k.endswith("_per_1k"))
+    for stem, text in sample_texts.items():
+        result = hedging.measure(_article(text, stem), segment(text))
+        assert set(result.values) == expected_keys
+        assert result.family == "hedging"
+        for item in result.evidence:
+            assert text[item.start : item.end] == item.text
+            assert item.doc_id == stem
+
+
+def test_custom_codebook_changes_the_counts(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        """\
+name: mine
+version: "0.1.0"
+family: hedging
+description: Only distancing, weighted.
+citation: Me (2024).
+licence: CC0
+categories:
+  distancing:
+    label: Distancing
+    description: Attributed claims.
+    entries:
+      - id: reportedly
+        terms: [reportedly, according to]
+        weight: 0.5
+""",
+        encoding="utf-8",
+    )
+    text = (
+        "Biden reportedly conveyed a clear message, according to Axios. Israel may face pressure."
+    )
+    builtin = _measure(text)
+    assert builtin.values["hedging_hedges_count"] == 2.0  # reportedly, may
+
+    custom = _measure(text, codebook=load_codebook(path))
+    assert set(custom.values) == {
+        f"hedging_{thing}_{kind}"
+        for thing in ("hedges", "boosters", "negated", "distancing")
+        for kind in ("count", "per_1k")
+    }
+    assert custom.values["hedging_hedges_count"] == 1.0  # two matches of weight 0.5
+    assert [(e.text, e.rule, e.weight) for e in custom.evidence] == [
+        ("reportedly", "mine:reportedly", 0.5),
+        ("according to", "mine:reportedly", 0.5),
+    ]
+    assert math.isnan(custom.values["hedging_boosters_count"])  # no boosters category
+
+
+def test_a_framing_codebook_is_refused() -> None:
+    with pytest.raises(
+        ParameterError,
+        match=r"The 'codebook' parameter of measure must be a codebook of family 'hedging'\. "
+        r"Got family 'framing' instead\.",
+    ):
+        _measure("Text.", codebook=builtin_codebook("framing"))

@@ -1,0 +1,161 @@
+"""Readability formulas on the sample corpus, fully offline."""
+
+# The sample texts use typographic apostrophes and quotes on purpose.
+# ruff: noqa: RUF001
+from __future__ import annotations
+
+import math
+import socket
+from typing import NoReturn
+
+import nltk
+import pytest
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from toolkit.corpus.article import Article
+from toolkit.metrics import readability
+from toolkit.metrics.readability import (
+    ReadabilityCounts,
+    measure,
+    readability_counts,
+    syllable_count,
+)
+from toolkit.text import segment
+
+UNUSUAL_WHALES = "002_0bbcda579d155b64"
+KEYS = {
+    "readability_flesch_reading_ease",
+    "readability_fk_grade",
+    "readability_gunning_fog",
+    "readability_smog",
+    "readability_coleman_liau",
+    "readability_dale_chall",
+    "readability_words_per_sentence",
+    "readability_syllables_per_word",
+}
+
+
+def _article(text: str) -> Article:
+    return Article(
+        doc_id="d1", outlet="o", title="t", text=text, original_text=text, location="test"
+    )
+
+
+def _refuse(*args: object, **kwargs: object) -> NoReturn:
+    raise AssertionError(f"network or NLTK data touched: {args!r}")
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No sockets, no nltk.download, no NLTK data; shipped dictionaries are loaded afresh."""
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(nltk, "download", _refuse)
+    monkeypatch.setattr(nltk.data, "find", _refuse)
+    monkeypatch.setattr(nltk.data, "load", _refuse)
+    readability._pronunciations.cache_clear()
+    readability._familiar_words.cache_clear()
+
+
+@pytest.mark.usefixtures("offline")
+def test_sample_article_offline(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[UNUSUAL_WHALES]
+    doc = segment(text)
+    assert readability_counts(doc) == ReadabilityCounts(
+        words=333,
+        sentences=14,
+        syllables=624,
+        letters=1793,
+        polysyllables=86,
+        complex_words=55,
+        unfamiliar_words=150,
+    )
+    values = measure(_article(text), doc).values
+    assert set(values) == KEYS
+    assert values["readability_words_per_sentence"] == pytest.approx(333 / 14)
+    assert values["readability_syllables_per_word"] == pytest.approx(624 / 333)
+    assert values["readability_flesch_reading_ease"] == pytest.approx(24.163, abs=1e-3)
+    assert values["readability_fk_grade"] == pytest.approx(15.798, abs=1e-3)
+    assert values["readability_gunning_fog"] == pytest.approx(16.121, abs=1e-3)
+    assert values["readability_coleman_liau"] == pytest.approx(14.616, abs=1e-3)
+    assert values["readability_dale_chall"] == pytest.approx(11.929, abs=1e-3)
+    assert math.isnan(values["readability_smog"])  # 14 sentences < 30
+
+
+def test_no_evidence(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[UNUSUAL_WHALES]
+    result = measure(_article(text), segment(text))
+    assert result.family == "readability"
+    assert result.evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("retaliatory", 5),  # CMU dictionary
+        ("Netanyahu", 4),
+        ("won’t", 1),  # curly apostrophe looked up as "won't"
+        ("counter-strike", 3),  # parts: counter + strike
+        ("U.S", 2),  # dictionary entry "u.s."
+        ("W.H.O", 5),  # spelled out
+        ("300", 1),
+        ("1,000", 1),
+        ("Abdollahian", 4),  # not in the dictionary: vowel groups
+        ("Zorvake", 2),  # silent final e
+    ],
+)
+def test_syllable_count(word: str, expected: int) -> None:
+    assert syllable_count(word) == expected
+
+
+def test_gunning_complex_words_and_dale_chall_familiar_words() -> None:
+    doc = segment(
+        "Escalated hostilities completed nothing. Officials met Netanyahu on far-reaching attacks."
+    )
+    counts = readability_counts(doc)
+    # 3+ syllables: escalated, hostilities, completed, officials, Netanyahu, far-reaching.
+    assert counts.polysyllables == 6
+    # Gunning: not "completed" (-ed on a 2-syllable stem), not "Netanyahu" (capitalised
+    # mid-sentence), not "far-reaching" (compound); "Officials" starts its sentence.
+    assert counts.complex_words == 3
+    # Dale-Chall familiar: nothing, met, on, attacks (inflection of "attack"), far-reaching
+    # (both parts listed).
+    assert counts.unfamiliar_words == 5
+
+
+def test_smog_needs_thirty_sentences() -> None:
+    sentence = "The consequences were catastrophic.\n"
+    assert math.isnan(
+        measure(_article(sentence * 29), segment(sentence * 29)).values["readability_smog"]
+    )
+    values = measure(_article(sentence * 30), segment(sentence * 30)).values
+    # Two polysyllables in each of 30 sentences.
+    assert values["readability_smog"] == pytest.approx(1.043 * math.sqrt(60) + 3.1291)
+
+
+@pytest.mark.parametrize("text", ["", "  \n ", "... — !"])
+def test_undefined_without_words(text: str) -> None:
+    values = measure(_article(text), segment(text)).values
+    assert set(values) == KEYS
+    assert all(math.isnan(value) for value in values.values())
+
+
+def test_flesch_formulas_agree_with_textstat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where textstat counts the same words and sentences, the scores are identical.
+
+    textstat is handed the same CMU dictionary for this test only (it would otherwise download
+    NLTK's copy), and the network stays blocked.
+    """
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(nltk, "download", _refuse)
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: readability._pronunciations())
+    text = (
+        "Escalating hostilities threatened the region yesterday. "
+        "Officials emphasized diplomatic solutions immediately."
+    )
+    values = measure(_article(text), segment(text)).values
+    assert values["readability_flesch_reading_ease"] == pytest.approx(
+        textstat.flesch_reading_ease(text)
+    )
+    assert values["readability_fk_grade"] == pytest.approx(textstat.flesch_kincaid_grade(text))
+    assert values["readability_flesch_reading_ease"] == pytest.approx(-60.2384, abs=1e-4)

@@ -1,0 +1,138 @@
+"""VADER tone on real sample sentences, offline, with exact evidence."""
+
+# The sample texts use typographic apostrophes and quotes on purpose.
+# ruff: noqa: RUF001, RUF003
+from __future__ import annotations
+
+import math
+import socket
+from typing import NoReturn
+
+import nltk
+import pytest
+
+from toolkit.corpus.article import Article
+from toolkit.metrics import sentiment
+from toolkit.metrics.sentiment import compound, measure, vader_lexicon
+from toolkit.text import segment
+
+UNUSUAL_WHALES = "002_0bbcda579d155b64"
+KEYS = {
+    "tone_compound_mean",
+    "tone_positive_share",
+    "tone_negative_share",
+    "tone_positive_words_count",
+    "tone_positive_words_per_1k",
+    "tone_negative_words_count",
+    "tone_negative_words_per_1k",
+}
+# From sample article 001 (MENAFN).
+WAR_SENTENCE = (
+    "Axios, citing an unnamed senior White House official, revealed details of a phone call "
+    "between the two leaders, where Biden expressed deep concerns over the potential escalation "
+    "of hostilities and emphasized the risk of triggering a regional war with dire consequences."
+)
+VICTORY_SENTENCE = (
+    "Israeli officials hailed this as a significant victory, demonstrating the country's ability "
+    "to protect itself against external threats."
+)
+
+
+def _article(text: str) -> Article:
+    return Article(
+        doc_id="d1", outlet="o", title="t", text=text, original_text=text, location="test"
+    )
+
+
+def _refuse(*args: object, **kwargs: object) -> NoReturn:
+    raise AssertionError(f"network or NLTK data touched: {args!r}")
+
+
+def test_lexicon_is_built_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(nltk, "download", _refuse)
+    monkeypatch.setattr(nltk.data, "find", _refuse)
+    monkeypatch.setattr(nltk.data, "load", _refuse)
+    sentiment.vader_analyzer.cache_clear()
+    lexicon = vader_lexicon()
+    assert len(lexicon) == 7506  # 7,520 lines; a few tokens are listed twice
+    assert lexicon["war"] == -2.9
+    assert lexicon["hailed"] == 0.9
+    assert compound(VICTORY_SENTENCE) == pytest.approx(0.5859)
+
+
+def test_negative_words_in_a_sample_sentence(sample_texts: dict[str, str]) -> None:
+    assert WAR_SENTENCE in sample_texts["001_3ffd96728f458706"]
+    result = measure(_article(WAR_SENTENCE), segment(WAR_SENTENCE))
+    assert [(e.text, e.category, e.rule, e.weight, e.start, e.end) for e in result.evidence] == [
+        ("hostilities", "negative", "vader:hostilities", -2.1, 181, 192),
+        ("risk", "negative", "vader:risk", -1.1, 212, 216),
+        ("war", "negative", "vader:war", -2.9, 242, 245),
+        ("dire", "negative", "vader:dire", -2.0, 251, 255),
+    ]
+    assert result.values["tone_compound_mean"] == pytest.approx(-0.9022)
+    assert result.values["tone_negative_share"] == 1.0
+    assert result.values["tone_positive_share"] == 0.0
+    assert result.values["tone_negative_words_count"] == 4
+    assert result.values["tone_negative_words_per_1k"] == pytest.approx(1000 * 4 / 41)
+    assert result.values["tone_positive_words_count"] == 0
+    assert result.values["tone_positive_words_per_1k"] == 0.0
+
+
+def test_mixed_sentence_counts_both_sides() -> None:
+    result = measure(_article(VICTORY_SENTENCE), segment(VICTORY_SENTENCE))
+    positive = [e.text for e in result.evidence if e.category == "positive"]
+    negative = [e.text for e in result.evidence if e.category == "negative"]
+    assert positive == ["hailed", "significant", "ability", "protect"]
+    assert negative == ["threats"]
+    assert result.values["tone_positive_share"] == 1.0
+
+
+def test_sample_article(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[UNUSUAL_WHALES]
+    doc = segment(text)
+    result = measure(_article(text), doc)
+    assert result.family == "tone"
+    assert set(result.values) == KEYS
+    # 14 sentences: 5 at >= 0.05, 7 at <= -0.05, 2 neutral.
+    assert result.values["tone_positive_share"] == pytest.approx(5 / 14)
+    assert result.values["tone_negative_share"] == pytest.approx(7 / 14)
+    assert result.values["tone_compound_mean"] == pytest.approx(-0.1215, abs=1e-4)
+    assert result.values["tone_positive_words_count"] == 21
+    assert result.values["tone_negative_words_count"] == 21
+    assert result.values["tone_negative_words_per_1k"] == pytest.approx(1000 * 21 / 333)
+    assert len(result.evidence) == 42
+    for row in result.evidence:
+        assert text[row.start : row.end] == row.text
+        assert row.doc_id == "d1" and row.family == "tone"
+        assert row.rule == f"vader:{row.text.lower()}"
+        assert (row.weight > 0) == (row.category == "positive")
+    killed = next(row for row in result.evidence if row.text == "killed")
+    assert (killed.category, killed.weight) == ("negative", -3.5)
+
+
+def test_curly_apostrophe_negation_is_recognised(sample_texts: dict[str, str]) -> None:
+    headline = "US tells Israel it won’t join counter-strike on Iran"
+    assert sample_texts[UNUSUAL_WHALES].startswith(headline)
+    # "join" is positive (+1.2) in the lexicon; "won’t" negates it.
+    assert compound(headline) == pytest.approx(-0.2235)
+    assert compound(headline) == compound(headline.replace("’", "'"))
+
+
+def test_word_counts_ignore_negation_but_compound_does_not() -> None:
+    text = "The result was not good."
+    result = measure(_article(text), segment(text))
+    assert [(e.text, e.category) for e in result.evidence] == [("good", "positive")]
+    assert result.values["tone_compound_mean"] == pytest.approx(-0.3412)
+    assert result.values["tone_negative_share"] == 1.0
+
+
+@pytest.mark.parametrize("text", ["", " \n\n ", "— …"])
+def test_undefined_without_words(text: str) -> None:
+    result = measure(_article(text), segment(text))
+    assert set(result.values) == KEYS
+    assert result.evidence == ()
+    assert result.values["tone_positive_words_count"] == 0
+    assert result.values["tone_negative_words_count"] == 0
+    for key in KEYS - {"tone_positive_words_count", "tone_negative_words_count"}:
+        assert math.isnan(result.values[key]), key

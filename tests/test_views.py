@@ -1,0 +1,82 @@
+"""Report views on small hand-made tables."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from toolkit import views
+from toolkit.errors import ParameterError
+
+
+@pytest.fixture
+def outlets() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "outlet": ["A", "B", "C"],
+            "n_articles": [1, 2, 1],
+            "n_words": [1000, 3000, 0],
+            "hedging_hedges_count": [5, 3, 0],
+            "hedging_hedges_per_1k": [5.0, 1.0, math.nan],
+            "readability_fk_grade": [10.0, 12.0, math.nan],
+        }
+    )
+
+
+def test_family_rates_shortens_column_names(outlets: pd.DataFrame) -> None:
+    rates = views.family_rates(outlets, "hedging")
+    assert list(rates.columns) == ["hedges"]
+    assert rates.loc["A", "hedges"] == 5.0
+
+
+def test_outlet_against_corpus_pools_the_other_outlets(outlets: pd.DataFrame) -> None:
+    table = views.outlet_against_corpus(outlets, "A", "hedging")
+    assert table.loc["hedges", "A"] == 5.0
+    # other outlets: 3 hedges over 3,000 words (C has no words) -> 1.0 per 1,000
+    assert table.loc["hedges", "other outlets"] == pytest.approx(1.0)
+
+
+def test_unknown_outlet_is_named_in_the_error(outlets: pd.DataFrame) -> None:
+    with pytest.raises(ParameterError, match=r"must be one of \['A', 'B', 'C'\]. Got 'Z'"):
+        views.outlet_against_corpus(outlets, "Z", "hedging")
+
+
+def test_top_evidence_keeps_per_category_rows_in_document_order() -> None:
+    evidence = pd.DataFrame(
+        {
+            "doc_id": ["d2", "d1", "d1", "d1"],
+            "outlet": ["A"] * 4,
+            "family": ["hedging"] * 4,
+            "category": ["adverb", "adverb", "adverb", "modal"],
+            "rule": ["h:likely", "h:likely", "h:possibly", "h:may"],
+            "cue": ["likely", "likely", "possibly", "may"],
+            "start": [5, 40, 10, 0],
+            "end": [11, 46, 18, 3],
+            "sentence": ["s"] * 4,
+        }
+    )
+    top = views.top_evidence(evidence, "hedging", per_category=2)
+    assert list(zip(top["category"], top["doc_id"], top["start"], strict=True)) == [
+        ("adverb", "d1", 10),
+        ("adverb", "d1", 40),
+        ("modal", "d1", 0),
+    ]
+
+
+def test_source_type_shares_sum_to_one() -> None:
+    attributions = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "B"],
+            "source_type": ["anonymous", "named_person", "anonymous", "news_media"],
+        }
+    )
+    shares = views.source_type_shares(attributions)
+    assert shares.loc["A", "anonymous"] == pytest.approx(2 / 3)
+    assert shares.sum(axis=1).tolist() == pytest.approx([1.0, 1.0])
+
+
+def test_scores_lists_readability_for_one_outlet(outlets: pd.DataFrame) -> None:
+    table = views.scores(outlets, "B")
+    assert table.loc["readability_fk_grade", "B"] == 12.0

@@ -1,0 +1,83 @@
+"""Codebook records: a codebook holds categories, a category entries, an entry its terms.
+
+All records are frozen and hashable, so a compiled matcher can be cached per codebook.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.errors import ParameterError
+
+_SPACES = re.compile(r"\s+")
+_VARIANTS = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def normalize_term(term: str) -> str:
+    """A term (or matched text) in canonical form: lower case, single spaces, ASCII ' and -.
+
+    Two terms with the same canonical form match the same text.
+    """
+    return _SPACES.sub(" ", term.strip().lower().translate(_VARIANTS))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One codebook entry: the terms that count for it and the context guards that filter them.
+
+    ``terms`` are words or multi-word phrases, lower-cased as written in the file; a trailing
+    ``*`` stands for any word ending ("suggest*" matches "suggests", "suggested", ...).
+    ``guards`` name context rules (``toolkit.metrics.guards.GUARDS``) that every match must pass.
+    ``weight`` is what one match adds to its category's count (1.0 unless the file says otherwise).
+    """
+
+    id: str
+    terms: tuple[str, ...]
+    guards: tuple[str, ...] = ()
+    weight: float = 1.0
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A named group of entries; its id becomes part of metric column names."""
+
+    id: str
+    label: str
+    description: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """A versioned lexicon feeding one metric family, with its provenance.
+
+    ``family`` is the metric family that reads it (``"hedging"`` or ``"framing"``); ``path`` is the
+    file it was loaded from; ``scope`` optionally says which kind of story the categories suit.
+    """
+
+    name: str
+    version: str
+    family: str
+    description: str
+    citation: str
+    licence: str
+    categories: tuple[Category, ...]
+    path: str
+    scope: str | None = None
+
+    @property
+    def category_ids(self) -> tuple[str, ...]:
+        """Category ids in file order."""
+        return tuple(category.id for category in self.categories)
+
+    def category(self, category_id: str) -> Category:
+        """The category with id ``category_id``."""
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise ParameterError(
+            f"The 'category_id' parameter of Codebook.category must be one of "
+            f"{set(self.category_ids)}. Got {category_id!r} instead."
+        )

@@ -1,0 +1,104 @@
+"""``load_corpus``: read, clean and validate a corpus in one call."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from importlib import resources
+from pathlib import Path
+
+from toolkit.corpus.article import Article, Corpus
+from toolkit.corpus.cleaning import clean, find_headline, shift
+from toolkit.corpus.loaders import RawRecord, Reading, read_csv, read_jsonl, read_txt_folder
+from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
+from toolkit.corpus.validation import OnError, check_on_error, resolve
+from toolkit.errors import CorpusError, InputProblem, ParameterError
+
+SAMPLE_SOURCE = "toolkit/sample_corpus"
+
+
+def load_corpus(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    on_error: OnError = "raise",
+    encoding: str = "utf-8",
+    cleaning: CleaningRules | None = None,
+) -> Corpus:
+    """Load, clean and validate a corpus; articles come back sorted by ``doc_id``.
+
+    ``path`` is a folder of ``.txt`` files (metadata in ``manifest.csv``: columns ``file``,
+    ``outlet`` and optionally ``id``, ``title``, ``date``, ``url``), a ``.jsonl`` or a ``.csv``
+    file (either may be gzip-compressed, e.g. a Media Cloud story export), or None for the
+    bundled sample corpus. ``cleaning`` defaults to the bundled ``data/cleaning.yaml``.
+
+    Every problem is collected first. With ``on_error="raise"`` any problem raises one
+    CorpusError listing them all; with ``"skip"`` the unusable articles are listed in
+    ``Corpus.rejected``. A missing path, an unreadable manifest, a CSV without a text column
+    or an input without any article always raise.
+    """
+    check_on_error(on_error)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ParameterError(
+            "The 'encoding' parameter of load_corpus must name a Python codec. "
+            f"Got {encoding!r} instead."
+        ) from None
+    if cleaning is not None and not isinstance(cleaning, CleaningRules):
+        raise ParameterError(
+            "The 'cleaning' parameter of load_corpus must be CleaningRules or None; read a "
+            f"rules file with load_cleaning_rules(path). Got {type(cleaning).__name__} instead."
+        )
+    rules = load_cleaning_rules() if cleaning is None else cleaning
+    if path is None:
+        with resources.as_file(resources.files("toolkit").joinpath("sample_corpus")) as folder:
+            reading = read_txt_folder(folder, encoding)
+        source = SAMPLE_SOURCE
+    else:
+        reading = _read(Path(path), encoding)
+        source = str(path)
+    if not reading.records and not reading.problems:
+        raise CorpusError([InputProblem(source, "no articles found")])
+    articles = [_build(record, rules) for record in reading.records]
+    return resolve(reading, articles, on_error, source)
+
+
+def _read(path: Path, encoding: str) -> Reading:
+    if not path.exists():
+        raise CorpusError([InputProblem(str(path), "no such file or folder")])
+    if path.is_dir():
+        return read_txt_folder(path, encoding)
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return read_jsonl(path, encoding)
+    if name.endswith((".csv", ".csv.gz")):
+        return read_csv(path, encoding)
+    raise CorpusError(
+        [
+            InputProblem(
+                str(path),
+                "unsupported input: give a folder of .txt files, a .jsonl(.gz) or a .csv(.gz) file",
+            )
+        ]
+    )
+
+
+def _build(record: RawRecord, rules: CleaningRules) -> Article | None:
+    """The cleaned article of a record; None when its text could not be read."""
+    if record.text is None:
+        return None
+    original = record.text
+    headline = find_headline(original, record.title, taken_from_text=record.title_from_text)
+    body_start = headline.end if headline is not None else 0
+    text, removals = clean(original[body_start:], rules)
+    return Article(
+        doc_id=record.doc_id,
+        outlet=record.outlet or "",
+        title=record.title,
+        text=text,
+        original_text=original,
+        location=record.location,
+        date=record.date,
+        url=record.url,
+        removals=((headline,) if headline is not None else ()) + shift(removals, body_start),
+    )

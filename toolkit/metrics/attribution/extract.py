@@ -1,0 +1,172 @@
+"""Find every attribution of a text: apply the rules, resolve sources, build the records.
+
+Rules (``Attribution.rule``), each a regular expression over one sentence, no parser:
+
+* ``attribution:said_after_source`` - a source right before a reporting verb, possibly with an
+  appositive, a "who" or linking words between ("Hossein Salami, the head of the IRGC, has
+  stated that ...", "The official also noted ...", "“...,” Salami said.");
+* ``attribution:coordinated_source`` - the first of two coordinated subjects ("Both Kirby and
+  the official affirmed ...": Kirby here, the official under ``said_after_source``);
+* ``attribution:said_before_source`` - an inverted verb after a comma or quote ("“...,” said
+  Salami.");
+* ``attribution:passive_by`` - "This assurance was reiterated by US Defense Secretary ...";
+* ``attribution:participle`` - ", noting that ..." / ", saying “...”" credited to the subject of
+  the sentence;
+* ``attribution:declined_to`` - "The official declined to specify whether ...";
+* ``attribution:according_to`` - "according to two individuals familiar with ...";
+* ``attribution:citing`` - "Axios, citing an unnamed senior White House official, revealed ...":
+  the cited source gets its own attribution, with the content of the citing one;
+* ``attribution:reports_emerged`` - "Reports emerged indicating that ..." (unattributed report);
+* ``attribution:quote_paragraph`` - a paragraph that is one quotation and names no speaker,
+  credited to the last source of the previous paragraph; its cue is the opening quote mark;
+* ``attribution:quote_sentence`` - the same for a sentence that is one quotation, right after a
+  sentence of the same paragraph with an attribution ("“...,” she said. “We will not stop.”").
+
+Content is the reported clause: after the cue (without a leading "that"), or, when nothing
+follows the cue, the quotation or clause before the source. It stops at the next cue of the
+same sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from toolkit.metrics.attribution.context import Context, Draft
+from toolkit.metrics.attribution.cues import NEUTRAL, AttributionLexicon
+from toolkit.metrics.attribution.quotes import quote_type
+from toolkit.metrics.attribution.records import Attribution
+from toolkit.metrics.attribution.rules import (
+    according_drafts,
+    citing_drafts,
+    cut_contents,
+    is_participle,
+    link_citations,
+    participle_draft,
+    report_drafts,
+    verb_drafts,
+)
+from toolkit.metrics.attribution.sources import (
+    PRONOUN,
+    UNATTRIBUTED_REPORT,
+    Antecedent,
+    Mention,
+    identity,
+    resolve,
+)
+from toolkit.text import Segmented, Span
+
+QUOTE_PARAGRAPH = "attribution:quote_paragraph"
+QUOTE_SENTENCE = "attribution:quote_sentence"
+UNBALANCED_QUOTES = "unbalanced_quotes"
+
+
+def find_attributions(
+    text: str, doc: Segmented, doc_id: str, lexicon: AttributionLexicon
+) -> tuple[Attribution, ...]:
+    """Every attribution in ``text`` (segmented as ``doc``), in text order."""
+    if not doc.sentences:
+        return ()
+    context = Context(text, doc, lexicon)
+    drafts: list[Draft] = []
+    participles: list[re.Match[str]] = []
+    for match in context.patterns.cue.finditer(text):
+        found = verb_drafts(context, match)
+        if found:
+            drafts.extend(found)
+        elif is_participle(context, match):
+            participles.append(match)
+    drafts.extend(according_drafts(context))
+    drafts.extend(citing_drafts(context))
+    drafts.extend(report_drafts(context))
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in sorted(drafts, key=lambda draft: draft.cue_start):
+        by_sentence.setdefault(doc.sentence_index(draft.cue_start), []).append(draft)
+    for match in participles:
+        sentence_drafts = by_sentence.setdefault(doc.sentence_index(match.start()), [])
+        participle = participle_draft(context, match, sentence_drafts)
+        if participle is not None:
+            bisect.insort(sentence_drafts, participle, key=lambda draft: draft.cue_start)
+    ordered: list[Draft] = []
+    for index in sorted(by_sentence):
+        sentence = doc.sentences[index]
+        ordered.extend(cut_contents(context, link_citations(context, sentence, by_sentence[index])))
+    return _resolve(context, ordered, doc_id)
+
+
+def _resolve(context: Context, drafts: list[Draft], doc_id: str) -> tuple[Attribution, ...]:
+    """Resolve sources in text order, adding quotations that name no speaker."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(context.doc.sentence_index(draft.cue_start), []).append(draft)
+    history: list[Antecedent] = []
+    attributions: list[Attribution] = []
+
+    def add(draft: Draft, source: Mention, paragraph: int, sentence: int) -> None:
+        history.append(Antecedent(paragraph, sentence, source))
+        attributions.append(_record(context, draft, source, doc_id))
+
+    for index, paragraph in enumerate(context.paragraphs):
+        sentences = context.sentence_indices(paragraph)
+        if not any(sentence in by_sentence for sentence in sentences):
+            quote = context.whole_quote(paragraph.start, paragraph.end)
+            if quote is not None and history and history[-1].paragraph == index - 1:
+                last = sentences[-1] if sentences else -1
+                add(_quote_draft(quote, QUOTE_PARAGRAPH), history[-1].source, index, last)
+            continue
+        for sentence in sentences:
+            for draft in by_sentence.get(sentence, ()):
+                if draft.source is not None:
+                    add(draft, resolve(draft.source, index, history), index, sentence)
+            if sentence in by_sentence or not history or history[-1].sentence != sentence - 1:
+                continue
+            span = context.doc.sentences[sentence]
+            quote = context.whole_quote(span.start, span.end)
+            if quote is not None and history[-1].paragraph == index:
+                add(_quote_draft(quote, QUOTE_SENTENCE), history[-1].source, index, sentence)
+    return tuple(attributions)
+
+
+def _quote_draft(quote: Span, rule: str) -> Draft:
+    """A quotation credited to the speaker before it; its cue is the opening quote mark."""
+    return Draft(None, quote.start, quote.start + 1, NEUTRAL, rule, quote.start, quote.end)
+
+
+def _record(context: Context, draft: Draft, source: Mention, doc_id: str) -> Attribution:
+    written = draft.source
+    starts = [draft.cue_start] + ([written.start] if written else [])
+    ends = [draft.cue_end] + ([written.end] if written else [])
+    if draft.content_start >= 0:
+        starts.append(draft.content_start)
+        ends.append(draft.content_end)
+    paragraph = context.paragraph(draft.cue_start)
+    text = context.text
+    return Attribution(
+        doc_id=doc_id,
+        source=source.text,
+        source_type=source.source_type,
+        cue=text[draft.cue_start : draft.cue_end],
+        quote_type=quote_type(text, paragraph, draft.content_start, draft.content_end),
+        start=min(starts),
+        end=max(ends),
+        source_start=source.start,
+        source_end=source.end,
+        cue_start=draft.cue_start,
+        cue_end=draft.cue_end,
+        content_start=draft.content_start,
+        content_end=draft.content_end,
+        verb_stance=draft.stance,
+        rule=draft.rule,
+        flag="" if paragraph.balanced else UNBALANCED_QUOTES,
+    )
+
+
+def distinct_sources(attributions: tuple[Attribution, ...]) -> int:
+    """Number of different identifiable sources (reports and unresolved pronouns left out)."""
+    return len(
+        {
+            identity(Mention(a.source_start, a.source_end, a.source, a.source_type, "", ""))
+            for a in attributions
+            if a.source_type not in (UNATTRIBUTED_REPORT, PRONOUN)
+        }
+    )

@@ -1,0 +1,56 @@
+"""Records of the attribution family: one attribution, and what ``measure`` returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toolkit.metrics.base import FamilyResult
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One claim credited to a source: who (source), how (cue) and what (content).
+
+    Offsets index ``Article.text``: ``text[source_start:source_end] == source`` and
+    ``text[cue_start:cue_end] == cue``. ``start``/``end`` cover the attribution as written in its
+    sentence (source mention, cue and content); when the source was resolved from a pronoun, a
+    definite description or a short name ("he", "The official", "Salami"), ``source`` is the
+    earlier phrase it refers to and lies outside ``start``/``end``. ``content_start`` and
+    ``content_end`` are -1 when there is no content span.
+
+    ``source_type`` is one of ``sources.SOURCE_TYPES``; ``quote_type`` is ``"direct"``,
+    ``"indirect"`` or ``"mixed"``; ``verb_stance`` is the stance of the cue (``"neutral"``,
+    ``"assertive"``, ``"doubt"``, ``"alarm"``, ``"disclosure"``, ``"refusal"``); ``rule`` names
+    the construction ("attribution:according_to", ...); ``flag`` is ``""`` or
+    ``"unbalanced_quotes"`` when the quotation marks of the paragraph do not pair up.
+    """
+
+    doc_id: str
+    source: str
+    source_type: str
+    cue: str
+    quote_type: str
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    verb_stance: str
+    rule: str
+    flag: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        """True when the source was taken from an earlier mention (outside ``start``/``end``)."""
+        return not (self.start <= self.source_start and self.source_end <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """The attribution family's measurements of one article and the attributions behind them."""
+
+    result: FamilyResult
+    attributions: tuple[Attribution, ...] = field(default=())

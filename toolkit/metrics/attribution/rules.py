@@ -1,0 +1,233 @@
+"""The attribution rules: each turns a cue match into draft attributions (no parser).
+
+Every rule reads one sentence with regular expressions; ``extract`` lists what each rule
+recognises. Content is the reported clause after the cue (without a leading "that"), or, when
+nothing follows the cue, the quotation or clause before the source; it stops where the next
+attribution of the same sentence begins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from toolkit.metrics.attribution.context import B, Context, Draft, E
+from toolkit.metrics.attribution.cues import NEUTRAL
+from toolkit.metrics.attribution.quotes import quote_ending_at
+from toolkit.metrics.attribution.sources import UNATTRIBUTED_REPORT, Mention, mention
+from toolkit.text import Span
+
+SAID_AFTER_SOURCE = "attribution:said_after_source"
+COORDINATED_SOURCE = "attribution:coordinated_source"
+SAID_BEFORE_SOURCE = "attribution:said_before_source"
+PASSIVE_BY = "attribution:passive_by"
+PARTICIPLE = "attribution:participle"
+DECLINED_TO = "attribution:declined_to"
+ACCORDING_TO = "attribution:according_to"
+CITING = "attribution:citing"
+REPORTS_EMERGED = "attribution:reports_emerged"
+
+_LOOKBACK = 240
+_WHAT = re.compile(rf"{B}[Ww]hat(?:ever)?\s+\Z")
+_COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+_TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
+_PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
+_INVERSION_LEAD = re.compile(r"[,”\"]\s*\Z")
+_PARTICIPLE_LEAD = re.compile(r",\s*\Z")
+_PARTICIPLE_TAIL = re.compile(r"\s+(?:that\b|[“\"])")
+_BY = re.compile(rf"\s+by{E}")
+
+
+def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
+    """Attributions whose cue is a reporting verb or a refusal (first matching rule wins)."""
+    cue_start = match.start()
+    sentence = context.sentence(cue_start)
+    lookback = max(sentence.start, cue_start - _LOOKBACK)
+    back = context.patterns.back.search(context.text, lookback, cue_start)
+    if back is not None:
+        return _source_first(context, match, back, lookback)
+    if _is_refusal(context, match):
+        return []
+    return _inverted(context, match, lookback) or _passive(context, match, lookback)
+
+
+def _source_first(
+    context: Context, match: re.Match[str], back: re.Match[str], lookback: int
+) -> list[Draft]:
+    """ "X (, appositive,) (has) said ..." and "Both X and Y affirmed ..." """
+    text, lexicon = context.text, context.lexicon
+    cue_start, cue_end = match.span()
+    sentence = context.sentence(cue_start)
+    source = mention(back, "np", 0, lexicon)
+    if _WHAT.search(text, lookback, source.start):
+        return []  # "What he said was not true."
+    refusal = _is_refusal(context, match)
+    rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
+    content = context.after(cue_end, sentence)
+    quoted = quote_ending_at(text, context.paragraph(source.start), source.start)
+    if quoted is not None or (content[0] < 0 and not refusal):
+        content = context.before(sentence, source.start)
+    elif _COMMA_BEFORE.search(text, sentence.start, source.start) and _COMMA_AFTER.match(
+        text, cue_end, sentence.end
+    ):
+        content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
+    stance = lexicon.stance(match.group())
+    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
+    coordinated = context.patterns.coordinated.search(text, lookback, source.start)
+    if coordinated is not None:
+        opening = text[lookback : coordinated.start()].rstrip()
+        if coordinated.group("both") or not opening or opening.endswith(","):
+            other = mention(coordinated, "np", 0, lexicon)
+            drafts.insert(0, Draft(other, cue_start, cue_end, stance, COORDINATED_SOURCE, *content))
+    return drafts
+
+
+def _is_refusal(context: Context, match: re.Match[str]) -> bool:
+    return " ".join(match.group().split()) in context.lexicon.refusals
+
+
+def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
+    """ "“...,” said Salami." """
+    cue_start, cue_end = match.span()
+    if match.group() not in context.lexicon.inverted_verbs:
+        return []
+    lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
+    sentence = context.sentence(cue_start)
+    forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
+    if lead is None or forward is None:
+        return []
+    source = mention(forward, "np", 0, context.lexicon)
+    content = context.before(sentence, cue_start)
+    stance = context.lexicon.stance(match.group())
+    return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
+
+
+def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
+    """ "This assurance was reiterated by US Defense Secretary Lloyd Austin" """
+    cue_start, cue_end = match.span()
+    word = match.group()
+    if not (word.endswith("ed") or word in ("said", "told")):
+        return []
+    auxiliary = _PASSIVE_AUX.search(context.text, lookback, cue_start)
+    sentence = context.sentence(cue_start)
+    by = _BY.match(context.text, cue_end, sentence.end)
+    if auxiliary is None or by is None:
+        return []
+    forward = context.patterns.forward.match(context.text, by.end(), sentence.end)
+    if forward is None:
+        return []
+    source = mention(forward, "np", 0, context.lexicon)
+    content = context.trimmed(sentence.start, auxiliary.start())
+    stance = context.lexicon.stance(word)
+    return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
+
+
+def is_participle(context: Context, match: re.Match[str]) -> bool:
+    """ ", noting that ..." or ", saying “...”" """
+    cue_start, cue_end = match.span()
+    sentence = context.sentence(cue_start)
+    return (
+        match.group().endswith("ing")
+        and _PARTICIPLE_LEAD.search(context.text, sentence.start, cue_start) is not None
+        and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
+    )
+
+
+def participle_draft(
+    context: Context, match: re.Match[str], sentence_drafts: list[Draft]
+) -> Draft | None:
+    """A participle credited to the source of an earlier cue in its sentence, or its subject."""
+    cue_start, cue_end = match.span()
+    sentence = context.sentence(cue_start)
+    earlier = [
+        draft
+        for draft in sentence_drafts
+        if draft.cue_start < cue_start and draft.rule != CITING and draft.source is not None
+    ]
+    if earlier:
+        source = earlier[-1].source
+    else:
+        subject = context.patterns.subject.match(context.text, sentence.start, sentence.end)
+        if subject is None:
+            return None
+        source = mention(subject, "np", 0, context.lexicon)
+    content = context.after(cue_end, sentence)
+    stance = context.lexicon.stance(match.group())
+    return Draft(source, cue_start, cue_end, stance, PARTICIPLE, *content)
+
+
+def according_drafts(context: Context) -> list[Draft]:
+    """ "..., according to X." and "According to X, ..." """
+    drafts = []
+    for match in context.patterns.according.finditer(context.text):
+        sentence = context.sentence(match.start())
+        if match.end() > sentence.end:
+            continue
+        source = mention(match, "np", 0, context.lexicon)
+        if context.text[sentence.start : match.start()].strip():
+            content = context.before(sentence, match.start())
+        else:
+            content = context.after(match.end(), sentence)
+        drafts.append(Draft(source, *match.span("cue"), NEUTRAL, ACCORDING_TO, *content))
+    return drafts
+
+
+def citing_drafts(context: Context) -> list[Draft]:
+    """ "X, citing Y, ...": Y's content is filled in by ``link_citations``."""
+    drafts = []
+    for match in context.patterns.citing.finditer(context.text):
+        if match.end() > context.sentence(match.start()).end:
+            continue
+        source = mention(match, "np", 0, context.lexicon)
+        drafts.append(Draft(source, *match.span("cue"), NEUTRAL, CITING, -1, -1))
+    return drafts
+
+
+def report_drafts(context: Context) -> list[Draft]:
+    """ "Reports emerged indicating that ..." """
+    drafts = []
+    for match in context.patterns.reports.finditer(context.text):
+        sentence = context.sentence(match.start())
+        start, end = match.span("np")
+        source = Mention(start, end, match.group("np"), UNATTRIBUTED_REPORT, "reports", "other")
+        content = context.after(match.end(), sentence)
+        drafts.append(Draft(source, *match.span("cue"), NEUTRAL, REPORTS_EMERGED, *content))
+    return drafts
+
+
+def link_citations(context: Context, sentence: Span, drafts: list[Draft]) -> list[Draft]:
+    """Give each citing attribution of a sentence the content of the attribution it supports."""
+    partners = [draft for draft in drafts if draft.rule != CITING]
+    linked = []
+    for draft in drafts:
+        if draft.rule == CITING:
+            if partners:
+                nearest = min(partners, key=lambda other: abs(other.cue_start - draft.cue_start))
+                content = nearest.content_start, nearest.content_end
+            else:
+                content = context.before(sentence, draft.cue_start)
+            draft = replace(draft, content_start=content[0], content_end=content[1])
+        linked.append(draft)
+    return linked
+
+
+def cut_contents(context: Context, drafts: list[Draft]) -> list[Draft]:
+    """End content that follows its cue where the next attribution of the sentence begins."""
+    cut = []
+    for draft in drafts:
+        if draft.content_start >= draft.cue_end:
+            stops = [
+                position
+                for other in drafts
+                if other is not draft
+                for position in (other.cue_start, other.source.start if other.source else -1)
+                if draft.content_start < position < draft.content_end
+            ]
+            if stops:
+                tail = _TRAILING.search(context.text, draft.content_start, min(stops))
+                end = tail.start() if tail is not None else min(stops)
+                start, end = context.trimmed(draft.content_start, end)
+                draft = replace(draft, content_start=start, content_end=end)
+        cut.append(draft)
+    return cut

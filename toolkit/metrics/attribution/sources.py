@@ -1,0 +1,253 @@
+"""Source noun phrases: the regular-expression grammar, their type, and anaphora resolution.
+
+A source is one of
+
+* a *name*: a run of capitalised words, optionally after "the" and before an abbreviation in
+  brackets ("Hossein Salami", "the Israel Defense Forces (IDF)", "US Central Command (Centcom)");
+* a *description*: up to two quantifiers, up to four modifiers and a head noun from the lexicon,
+  optionally followed by one post-modifier phrase ("a senior White House official", "two
+  individuals familiar with their conversation", "sources within the United States
+  administration", "the Biden administration");
+* a *pronoun* ("he", "she"), only where the subject of a reporting verb is expected.
+
+Source types (decisions, so that published counts can be read):
+
+* ``named_person`` - a name that is not a news medium, organisation or government;
+* ``named_organisation`` - a name listed as an organisation or government, ending in an
+  organisation word ("Command", "House") or written as an acronym ("IRGC"), or a description
+  headed by an organisation noun ("the Biden administration");
+* ``news_media`` - a listed news medium ("Axios") or a description headed by a media noun;
+* ``anonymous`` - ONE unnamed person described by role ("a senior White House official");
+* ``unnamed_group`` - SEVERAL unnamed people, counted or not ("two individuals familiar with
+  their conversation", "sources within Israel", "US officials");
+* ``unattributed_report`` - claims credited to "reports";
+* ``pronoun`` - a pronoun left unresolved.
+
+Resolution (:func:`resolve`) replaces a pronoun, a definite description ("the official") or a
+short form of a name ("Salami", "the IDF") by the nearest earlier source that fits it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from toolkit.metrics.attribution.cues import AttributionLexicon
+
+NAMED_PERSON = "named_person"
+NAMED_ORGANISATION = "named_organisation"
+NEWS_MEDIA = "news_media"
+ANONYMOUS = "anonymous"
+UNNAMED_GROUP = "unnamed_group"
+UNATTRIBUTED_REPORT = "unattributed_report"
+PRONOUN = "pronoun"
+
+SOURCE_TYPES = (
+    NAMED_PERSON,
+    NAMED_ORGANISATION,
+    NEWS_MEDIA,
+    ANONYMOUS,
+    UNNAMED_GROUP,
+    UNATTRIBUTED_REPORT,
+    PRONOUN,
+)
+"""Every value ``Attribution.source_type`` can take."""
+
+PRONOUN_KIND = "pronoun"
+DEFINITE_KIND = "definite"
+NAME_KIND = "name"
+OTHER_KIND = "other"
+
+_B = r"(?<![\w'\u2019\-])"
+_E = r"(?![\w'\u2019\-])"
+_CONNECTORS = r"of\s+the|of|for|al|bin|de|del|van|von|der|la|le"
+_POST_DETERMINERS = r"the|their|his|her|its|this|that|a|an"
+_ABBREVIATION = re.compile(r"\(([^()]+)\)\s*$")
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[\w'\u2019\-.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A source as written at ``text[start:end]``, with its type.
+
+    ``head`` is the lower-cased head noun of a description ("" for names and pronouns);
+    ``kind`` is ``"pronoun"``, ``"definite"`` ("the official"), ``"name"`` or ``"other"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    source_type: str
+    head: str
+    kind: str
+
+
+def alternation(words: Iterable[str], *, capitalised: bool = True) -> str:
+    """Regex alternation of words/phrases, longest first, any whitespace inside phrases.
+
+    With ``capitalised`` a lower-case first letter also matches in upper case.
+    """
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        first, *rest = word.split(" ")
+        letter = first[0]
+        if capitalised and letter.isalpha() and letter.islower():
+            opening = f"[{letter.upper()}{letter}]" + re.escape(first[1:])
+        else:
+            opening = re.escape(first)
+        parts.append(r"\s+".join([opening, *(re.escape(piece) for piece in rest)]))
+    return "|".join(parts)
+
+
+def name_pattern(lexicon: AttributionLexicon) -> str:
+    """A run of capitalised words (no group), not opened by a stop word, not a possessive."""
+    stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
+    token = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
+    return (
+        rf"{token}(?:\s+(?:(?:{_CONNECTORS})\s+)?{token}){{0,6}}(?<!['\u2019]s)(?<![sS]['\u2019])"
+        rf"(?:\s+\([A-Z][\w.\-]*\))?"
+    )
+
+
+def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
+    """Regex of a source noun phrase with groups ``named``, ``unnamed``, ``head``, ``pronoun``."""
+    name = name_pattern(lexicon)
+    stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
+    capital = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
+    determiner = rf"(?:{alternation(lexicon.quantifiers)}|\d[\d,]*){_E}"
+    modifier = rf"(?:(?:{alternation(lexicon.modifiers)}){_E}|{capital})"
+    heads = (
+        lexicon.person_heads_singular
+        | lexicon.person_heads_plural
+        | lexicon.media_heads
+        | lexicon.organisation_heads
+        | lexicon.report_heads
+    )
+    org_heads = alternation(lexicon.organisation_heads, capitalised=False)
+    post_object = (
+        rf"(?:(?:{_POST_DETERMINERS})\s+)?(?:{name}(?:\s+(?:{org_heads}){_E})?|[a-z][\w\-]*)"
+    )
+    post = rf"\s+(?:{alternation(lexicon.postmodifiers, capitalised=False)})\s+{post_object}"
+    unnamed = (
+        rf"(?P<unnamed>(?:{determiner}\s+){{0,2}}(?:{modifier}\s+){{0,4}}"
+        rf"(?P<head>{alternation(heads)}){_E}(?:{post})?)"
+    )
+    named = rf"(?P<named>(?:[Tt]he\s+)?{name})"
+    alternatives = [unnamed, named]
+    if pronouns:
+        alternatives.append(rf"(?P<pronoun>{alternation(lexicon.pronouns)}){_E}")
+    return rf"{_B}(?:{'|'.join(alternatives)})"
+
+
+def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionLexicon) -> Mention:
+    """The Mention matched by ``np_pattern`` in group ``group`` (offsets shifted by ``offset``)."""
+    start, end = match.span(group)
+    text = match.group(group)
+    if match.groupdict().get("pronoun") is not None:
+        return Mention(start + offset, end + offset, text, PRONOUN, "", PRONOUN_KIND)
+    if match.group("unnamed") is not None:
+        head = " ".join(match.group("head").lower().split())
+        source_type = _description_type(text, head, lexicon)
+        definite = text[:4].lower() == "the " and head in lexicon.person_heads_singular
+        kind = DEFINITE_KIND if definite else OTHER_KIND
+        return Mention(start + offset, end + offset, text, source_type, head, kind)
+    return Mention(start + offset, end + offset, text, _name_type(text, lexicon), "", NAME_KIND)
+
+
+def _description_type(text: str, head: str, lexicon: AttributionLexicon) -> str:
+    if any(medium in text for medium in lexicon.news_media if len(medium) > 2):
+        return NEWS_MEDIA
+    if head in lexicon.report_heads:
+        return UNATTRIBUTED_REPORT
+    if head in lexicon.media_heads:
+        return NEWS_MEDIA
+    if head in lexicon.organisation_heads:
+        return NAMED_ORGANISATION
+    if head in lexicon.person_heads_plural:
+        return UNNAMED_GROUP
+    return ANONYMOUS
+
+
+def _core(text: str) -> str:
+    """A name without a leading article and a bracketed abbreviation."""
+    return _LEADING_THE.sub("", _ABBREVIATION.sub("", text)).strip()
+
+
+def _name_type(text: str, lexicon: AttributionLexicon) -> str:
+    core = _core(text)
+    if core in lexicon.news_media or f"The {core}" in lexicon.news_media:
+        return NEWS_MEDIA
+    words = core.split()
+    if (
+        core in lexicon.organisations
+        or core in lexicon.governments
+        or words[-1] in lexicon.organisation_words
+        or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", core) is not None)
+    ):
+        return NAMED_ORGANISATION
+    return NAMED_PERSON
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A source already resolved, with the paragraph and sentence of the attribution."""
+
+    paragraph: int
+    sentence: int
+    source: Mention
+
+
+def resolve(found: Mention, paragraph: int, earlier: Sequence[Antecedent]) -> Mention:
+    """The source ``found`` refers to: the nearest fitting earlier source, or ``found`` itself.
+
+    * "he"/"she" -> the nearest person (named or anonymous) credited in the same or the previous
+      paragraph; unresolved pronouns keep type ``pronoun``.
+    * "the (senior ...) official" -> the nearest anonymous source with the same head noun whose
+      words include the description's modifiers ("A senior administration official").
+    * a short name ("Salami", "the IDF") -> the nearest longer name of the same type containing
+      all its words, or whose bracketed abbreviation it is ("Hossein Salami").
+    """
+    for antecedent in reversed(earlier):
+        candidate = antecedent.source
+        if found.kind == PRONOUN_KIND:
+            if antecedent.paragraph < paragraph - 1:
+                break
+            if candidate.source_type in (NAMED_PERSON, ANONYMOUS):
+                return candidate
+        elif found.kind == DEFINITE_KIND:
+            if _describes(found, candidate):
+                return candidate
+        elif found.kind == NAME_KIND and _shortens(found, candidate):
+            return candidate
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def _describes(found: Mention, candidate: Mention) -> bool:
+    if candidate.source_type != ANONYMOUS or candidate.head != found.head:
+        return False
+    modifiers = _words(found.text) - {"the", found.head}
+    return modifiers <= _words(candidate.text)
+
+
+def _shortens(found: Mention, candidate: Mention) -> bool:
+    if candidate.kind != NAME_KIND or candidate.source_type != found.source_type:
+        return False
+    core, other = _core(found.text), _core(candidate.text)
+    if core == other:
+        return False
+    abbreviation = _ABBREVIATION.search(candidate.text)
+    if abbreviation is not None and abbreviation.group(1) == core:
+        return True
+    words, other_words = core.split(), other.split()
+    return len(words) < len(other_words) and set(words) <= set(other_words)
+
+
+def identity(source: Mention) -> tuple[str, str]:
+    """Key under which two sources count as the same: type and case-folded core words."""
+    return source.source_type, " ".join(_core(source.text).casefold().split())

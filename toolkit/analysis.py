@@ -41,6 +41,7 @@ _EVIDENCE_COLUMNS = (
     "end",
     "weight",
     "sentence",
+    "sentence_start",
 )
 _REJECTED_COLUMNS = ("location", "doc_id", "outlet", "reason")
 _REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
@@ -54,7 +55,8 @@ class Analysis:
 
     ``documents``: one row per article (doc_id, outlet, title, n_words, n_sentences, every metric).
     ``evidence``: one row per matched span (doc_id, outlet, family, category, rule, cue, start, end,
-    weight, sentence); ``cue`` equals ``article.text[start:end]``.
+    weight, sentence, sentence_start); ``cue`` equals ``article.text[start:end]`` and the
+    sentence starts at ``sentence_start`` in the same text.
     ``attributions``: one row per attribution (source, source_type, cue, quote_type, offsets, ...).
     ``outlets``: one row per outlet; counts summed, ``_per_1k`` rates recomputed from pooled words,
     other scores averaged over the outlet's articles.
@@ -246,6 +248,7 @@ def _document_row(
 
 
 def _evidence_row(article: Article, doc: Segmented, item: Evidence) -> dict[str, Any]:
+    sentence_start = doc.sentences[doc.sentence_index(item.start)].start if doc.sentences else 0
     return {
         "doc_id": item.doc_id,
         "outlet": article.outlet,
@@ -257,6 +260,7 @@ def _evidence_row(article: Article, doc: Segmented, item: Evidence) -> dict[str,
         "end": item.end,
         "weight": item.weight,
         "sentence": doc.sentence_text(item.start),
+        "sentence_start": sentence_start,
     }
 
 
@@ -289,14 +293,20 @@ def _removals_table(articles: Sequence[Article]) -> pd.DataFrame:
 
 
 def _metadata(corpus: Corpus, codebooks: Sequence[Codebook]) -> dict[str, Any]:
+    lexicon = attribution.load_lexicon()
     return {
         "toolkit_version": __version__,
         "corpus": _portable_source(corpus.source),
         "n_articles": len(corpus.articles),
         "n_rejected": len(corpus.rejected),
         "codebooks": [
-            {"name": book.name, "version": book.version, "family": book.family}
-            for book in codebooks
+            *({"name": b.name, "version": b.version, "family": b.family} for b in codebooks),
+            {"name": lexicon.name, "version": lexicon.version, "family": "attribution"},
+            {
+                "name": corpus.cleaning_name,
+                "version": corpus.cleaning_version,
+                "family": "cleaning",
+            },
         ],
     }
 

@@ -40,6 +40,15 @@ def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) ->
         raise ParameterError("Bad notebook parameters: " + "; ".join(problems))
 
 
+def configure_display() -> None:
+    """Show whole sentences and long tables in notebook output (pandas display options)."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.precision", 2)
+
+
 def load_analysis(
     analysis_dir: str, hedging_codebook: str = "", framing_codebook: str = ""
 ) -> Analysis:

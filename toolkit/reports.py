@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata as package_metadata
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,7 @@ def build_reports(
             timeout=timeout,
         )
     )
-    inputs = [Path(loaded_path) for loaded_path in _input_files(loaded.source)]
+    inputs = _input_files(corpus)
     manifest = _manifest(analysis, runs, inputs, show_code=show_code)
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     (staging / "index.html").write_text(_index_html(analysis, runs), encoding="utf-8")
@@ -313,13 +314,15 @@ def _fmt(value: object) -> str:
     return "n/a"
 
 
-def _input_files(source: str) -> list[str]:
-    path = Path(source)
+def _input_files(corpus: str | os.PathLike[str] | None) -> list[Path]:
+    """The files a corpus was read from (the bundled sample's files when ``corpus`` is None)."""
+    if corpus is None:
+        path = Path(str(resources.files("toolkit").joinpath("sample_corpus")))
+    else:
+        path = Path(corpus)
     if path.is_dir():
-        return sorted(str(item) for item in path.iterdir() if item.is_file())
-    if path.is_file():
-        return [str(path)]
-    return []
+        return sorted(item for item in path.iterdir() if item.is_file())
+    return [path] if path.is_file() else []
 
 
 def _manifest(

@@ -67,9 +67,29 @@ def top_evidence(
     if outlet is not None:
         rows = rows[rows["outlet"] == outlet]
     rows = rows.sort_values(["category", "doc_id", "start"], kind="stable")
-    picked = rows.groupby("category", sort=True).head(per_category)
-    columns = ["category", "cue", "rule", "doc_id", "start", "end", "sentence"]
+    picked = rows.groupby("category", sort=True).head(per_category).copy()
+    picked["in context"] = [
+        mark_cue(sentence, start - sentence_start, end - sentence_start)
+        for sentence, start, end, sentence_start in zip(
+            picked["sentence"].astype(str),
+            picked["start"].astype(int),
+            picked["end"].astype(int),
+            picked["sentence_start"].astype(int),
+            strict=True,
+        )
+    ]
+    columns = ["category", "cue", "rule", "doc_id", "start", "end", "in context"]
     return picked[columns].reset_index(drop=True)
+
+
+def mark_cue(sentence: str, start: int, end: int) -> str:
+    """The sentence with the cue at ``[start, end)`` (offsets into the sentence) in [brackets].
+
+    Offsets outside the sentence (a cue spanning a sentence break) leave the sentence unmarked.
+    """
+    if not 0 <= start <= end <= len(sentence):
+        return sentence
+    return f"{sentence[:start]}[{sentence[start:end]}]{sentence[end:]}"
 
 
 def category_counts(evidence: pd.DataFrame, family: str, outlet: str | None = None) -> pd.DataFrame:

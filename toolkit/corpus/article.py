@@ -55,9 +55,12 @@ class Corpus:
 
     ``articles`` are sorted by ``doc_id``. ``rejected`` is empty unless the corpus was loaded
     with ``on_error="skip"``; then it lists each article or input row left out and why, so
-    nothing is dropped silently. ``source`` is the path the corpus was read from.
+    nothing is dropped silently. ``source`` is the path the corpus was read from;
+    ``cleaning_name`` and ``cleaning_version`` identify the cleaning rules applied.
     """
 
     articles: tuple[Article, ...]
     rejected: tuple[Rejection, ...]
     source: str
+    cleaning_name: str = ""
+    cleaning_version: str = ""

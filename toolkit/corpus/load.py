@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def load_corpus(
     if not reading.records and not reading.problems:
         raise CorpusError([InputProblem(source, "no articles found")])
     articles = [_build(record, rules) for record in reading.records]
-    return resolve(reading, articles, on_error, source)
+    corpus = resolve(reading, articles, on_error, source)
+    return replace(corpus, cleaning_name=rules.name, cleaning_version=rules.version)
 
 
 def _read(path: Path, encoding: str) -> Reading:

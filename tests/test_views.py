@@ -54,10 +54,12 @@ def test_top_evidence_keeps_per_category_rows_in_document_order() -> None:
             "cue": ["likely", "likely", "possibly", "may"],
             "start": [5, 40, 10, 0],
             "end": [11, 46, 18, 3],
-            "sentence": ["s"] * 4,
+            "sentence": ["x" * 60] * 4,
+            "sentence_start": [0, 0, 0, 0],
         }
     )
     top = views.top_evidence(evidence, "hedging", per_category=2)
+    assert top.loc[0, "in context"] == "x" * 10 + "[" + "x" * 8 + "]" + "x" * 42
     assert list(zip(top["category"], top["doc_id"], top["start"], strict=True)) == [
         ("adverb", "d1", 10),
         ("adverb", "d1", 40),
@@ -80,3 +82,9 @@ def test_source_type_shares_sum_to_one() -> None:
 def test_scores_lists_readability_for_one_outlet(outlets: pd.DataFrame) -> None:
     table = views.scores(outlets, "B")
     assert table.loc["readability_fk_grade", "B"] == 12.0
+
+
+def test_mark_cue_brackets_the_cue_and_leaves_bad_offsets_alone() -> None:
+    sentence = "The attack was purportedly a response."
+    assert views.mark_cue(sentence, 15, 26) == "The attack was [purportedly] a response."
+    assert views.mark_cue(sentence, 30, 99) == sentence

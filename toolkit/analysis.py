@@ -132,6 +132,60 @@ def resolve_codebook(codebook: CodebookLike | None, family: str) -> Codebook:
     return resolved
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysisConfig:
+    """Everything that decides what ``measure_article`` computes (picklable, hashable)."""
+
+    hedging_codebook: Codebook
+    framing_codebook: Codebook
+
+    @property
+    def codebooks(self) -> tuple[Codebook, ...]:
+        """The codebooks in use, in table order."""
+        return (self.hedging_codebook, self.framing_codebook)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """One article's rows for the documents, evidence and attributions tables."""
+
+    document: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    attributions: list[dict[str, Any]]
+
+
+def make_config(
+    *,
+    hedging_codebook: CodebookLike | None = None,
+    framing_codebook: CodebookLike | None = None,
+) -> AnalysisConfig:
+    """Resolve codebook arguments (None: the built-in ones) into an ``AnalysisConfig``."""
+    return AnalysisConfig(
+        hedging_codebook=resolve_codebook(hedging_codebook, "hedging"),
+        framing_codebook=resolve_codebook(framing_codebook, "framing"),
+    )
+
+
+def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
+    """Run every metric family on one article; a pure function of its arguments."""
+    doc = segment(article.text)
+    attribution_result = attribution.measure(article, doc)
+    results: Sequence[FamilyResult] = (
+        hedging.measure(article, doc, config.hedging_codebook),
+        attribution_result.result,
+        framing.measure(article, doc, config.framing_codebook),
+        readability.measure(article, doc),
+        sentiment.measure(article, doc),
+    )
+    evidence = [_evidence_row(article, doc, item) for r in results for item in r.evidence]
+    attributions = []
+    for record in attribution_result.attributions:
+        row = {"doc_id": article.doc_id, "outlet": article.outlet, **asdict(record)}
+        row["sentence"] = doc.sentence_text(record.start)
+        attributions.append(row)
+    return ArticleRows(_document_row(article, doc, results), evidence, attributions)
+
+
 def analyze(
     corpus: Corpus | Iterable[Article] | str | os.PathLike[str] | None = None,
     *,
@@ -145,29 +199,15 @@ def analyze(
     the same family may be given instead.
     """
     loaded = _as_corpus(corpus)
-    hedging_book = resolve_codebook(hedging_codebook, "hedging")
-    framing_book = resolve_codebook(framing_codebook, "framing")
-
+    config = make_config(hedging_codebook=hedging_codebook, framing_codebook=framing_codebook)
     document_rows: list[dict[str, Any]] = []
     evidence_rows: list[dict[str, Any]] = []
     attribution_rows: list[dict[str, Any]] = []
     for article in loaded.articles:
-        doc = segment(article.text)
-        attribution_result = attribution.measure(article, doc)
-        results: Sequence[FamilyResult] = (
-            hedging.measure(article, doc, hedging_book),
-            attribution_result.result,
-            framing.measure(article, doc, framing_book),
-            readability.measure(article, doc),
-            sentiment.measure(article, doc),
-        )
-        document_rows.append(_document_row(article, doc, results))
-        for result in results:
-            evidence_rows += [_evidence_row(article, doc, item) for item in result.evidence]
-        for record in attribution_result.attributions:
-            row = {"doc_id": article.doc_id, "outlet": article.outlet, **asdict(record)}
-            row["sentence"] = doc.sentence_text(record.start)
-            attribution_rows.append(row)
+        rows = measure_article(article, config)
+        document_rows.append(rows.document)
+        evidence_rows += rows.evidence
+        attribution_rows += rows.attributions
 
     documents = pd.DataFrame(document_rows)
     if documents.empty:
@@ -183,7 +223,7 @@ def analyze(
         outlets=outlet_table(documents),
         rejected=_rejected_table(loaded.rejected),
         removals=_removals_table(loaded.articles),
-        metadata=_metadata(loaded, (hedging_book, framing_book)),
+        metadata=_metadata(loaded, config.codebooks),
     )
 
 

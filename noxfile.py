@@ -10,6 +10,7 @@ import nox
 
 PYTHON = "3.11"
 CONSTRAINTS = ("-c", "requirements/constraints.txt")
+LINTED = ("toolkit", "tests", "benchmarks", "scripts", "noxfile.py", "run.py")
 
 nox.options.default_venv_backend = "venv"
 nox.options.download_python = "never"
@@ -31,8 +32,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Lint and check formatting with ruff."""
     _install(session, "dev")
-    session.run("ruff", "check", "toolkit", "tests", "noxfile.py", "run.py", "scripts")
-    session.run("ruff", "format", "--check", "toolkit", "tests", "noxfile.py", "run.py")
+    session.run("ruff", "check", *LINTED)
+    session.run("ruff", "format", "--check", *LINTED)
 
 
 @nox.session(python=PYTHON)

@@ -23,6 +23,7 @@ VENV = ROOT / ".venv"
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 STAMP = VENV / ".toolkit-install-stamp"
 EXTRAS = "notebooks,dev"
+LINTED = ("toolkit", "tests", "benchmarks", "scripts", "noxfile.py", "run.py")
 
 
 def _venv_executable(name: str) -> Path:
@@ -63,8 +64,8 @@ def ensure_environment() -> Path:
 
 def run_tests(python: Path) -> None:
     """Lint, type-check, then run the test suite."""
-    _run(python, "-m", "ruff", "check", "toolkit", "tests", "noxfile.py", "run.py", "scripts")
-    _run(python, "-m", "ruff", "format", "--check", "toolkit", "tests", "noxfile.py", "run.py")
+    _run(python, "-m", "ruff", "check", *LINTED)
+    _run(python, "-m", "ruff", "format", "--check", *LINTED)
     _run(python, "-m", "mypy")
     _run(python, "-m", "pytest")
 

@@ -24,6 +24,7 @@
 analysis_dir = ""  # folder written by `toolkit analyze`; empty: analyse the bundled sample corpus
 hedging_codebook = ""  # your own codebook (YAML), only used when analysis_dir is empty
 framing_codebook = ""
+corpus_path = ""  # the corpus the analysis was made from (for texts); empty: the sample corpus
 
 # %%
 from IPython.display import Markdown, display
@@ -36,10 +37,13 @@ notebook.check_parameters(
         "analysis_dir": analysis_dir,
         "hedging_codebook": hedging_codebook,
         "framing_codebook": framing_codebook,
+        "corpus_path": corpus_path,
     },
-    {"analysis_dir": str, "hedging_codebook": str, "framing_codebook": str},
+    {"analysis_dir": str, "hedging_codebook": str, "framing_codebook": str, "corpus_path": str},
 )
-analysis = notebook.load_analysis(analysis_dir, hedging_codebook, framing_codebook)
+analysis = notebook.load_analysis(
+    analysis_dir, {"hedging_codebook": hedging_codebook, "framing_codebook": framing_codebook}
+)
 colours = plots.outlet_colours(analysis.outlets["outlet"])
 display(Markdown(notebook.provenance(analysis)))
 analysis.outlets[["outlet", "n_articles", "n_words", "n_sentences"]]
@@ -60,17 +64,62 @@ views.top_evidence(analysis.evidence, "hedging", per_category=2)
 
 # %% [markdown]
 # ## Sourcing
-# Attributions per 1,000 words and the mix of source types per outlet.
+# Who gets a voice and how: attributions per 1,000 words, anonymity (share of anonymous and
+# unnamed sources), direct quotation, the affiliation of sources (actor codebook) and the stance
+# of reporting verbs, each with the sentences behind it.
 
 # %%
 sourcing = views.family_rates(analysis.outlets, "attribution")
+sourcing = sourcing[["attributions", "named", "anonymous", "direct_quotes"]]
 notebook.show(plots.grouped_rates(sourcing, title="Attribution by outlet", colours=colours))
 sourcing.round(2)
+
+# %% [markdown]
+# Anonymity and direct quotation per outlet (shares 0 to 1; the named-to-anonymous ratio is NaN
+# for an outlet without anonymous sources).
+
+# %%
+views.sourcing_summary(analysis.attributions).round(2)
 
 # %%
 shares = views.source_type_shares(analysis.attributions)
 notebook.show(plots.stacked_shares(shares, title="Source types by outlet"))
 shares.round(2)
+
+# %%
+views.sourcing_sentences(analysis.attributions, "source_type", "anonymous")
+
+# %%
+views.sourcing_sentences(analysis.attributions, "quote_type", "direct")
+
+# %% [markdown]
+# Affiliation balance: whose side the sources speak for (shares of each outlet's attributions).
+
+# %%
+balance = views.affiliation_balance(analysis.attributions)
+notebook.show(plots.stacked_shares(balance, title="Source affiliation by outlet"))
+balance.round(2)
+
+# %%
+views.sourcing_sentences(analysis.attributions, "affiliation", "iran")
+
+# %% [markdown]
+# Reporting-verb stance: neutral (said), assertive (insisted), doubt (claimed), alarm (warned),
+# disclosure (revealed), refusal (declined to comment).
+
+# %%
+stances = views.stance_mix(analysis.attributions)
+notebook.show(plots.stacked_shares(stances, title="Reporting-verb stance by outlet"))
+stances.round(2)
+
+# %%
+views.sourcing_sentences(analysis.attributions, "verb_stance", "doubt")
+
+# %% [markdown]
+# The first source of each article, and every attribution.
+
+# %%
+views.first_sources(analysis.attributions)
 
 # %%
 views.sourcing_table(analysis.attributions)
@@ -97,3 +146,117 @@ views.scores(analysis.outlets)
 
 # %%
 analysis.rejected
+
+# %% [markdown]
+# ## Rates with confidence intervals
+# Rates per 1,000 words with 95% percentile bootstrap intervals (2,000 resamples, fixed seed).
+# Pairwise differences use the bootstrap standard errors (Wald z); p-values are adjusted over
+# each family's table by Holm (family-wise) and Benjamini-Hochberg (false discovery rate).
+
+# %%
+from toolkit import compare, plots_compare
+
+texts = compare.texts_for_analysis(analysis.documents, corpus_path)
+sentences = compare.sentence_table(texts)
+intervals = {
+    family: compare.family_intervals(analysis.evidence, sentences, family)
+    for family in ("hedging", "framing")
+}
+display(Markdown(compare.resampling_note(intervals["framing"])))
+
+# %%
+for family, table in intervals.items():
+    title = f"{family.capitalize()} per 1,000 words, 95% intervals"
+    notebook.show(plots_compare.rates_with_intervals(table, title=title, colours=colours))
+intervals["framing"].round(2)
+
+# %%
+intervals["hedging"].round(2)
+
+# %%
+pairs = compare.pairwise_differences(intervals["framing"])
+pairs.sort_values(["p_value", "measure", "outlet_a", "outlet_b"]).head(15).round(3)
+
+# %%
+compare.pairwise_differences(intervals["hedging"]).sort_values(
+    ["p_value", "measure", "outlet_a", "outlet_b"]
+).head(15).round(3)
+
+# %% [markdown]
+# ## Distinctive words and phrases
+# Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): each
+# outlet against all the others, then pairwise. z above 1.96 (dashed line): the outlet uses
+# the term more than the others beyond chance.
+
+# %%
+counts = compare.term_counts(texts)
+distinctive = compare.log_odds(counts, top=10)
+notebook.show(
+    plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours)
+)
+distinctive.round(2)
+
+# %%
+compare.log_odds(counts, comparison="pairwise", top=5).round(2)
+
+# %% [markdown]
+# ## Coverage: who mentions what
+# People, places, organisations, figures and dates per outlet (number of mentions; an empty
+# cell means the outlet never mentions the item). Figures are normalised: "99%", "99 percent"
+# and "ninety-nine percent" are one item.
+
+# %%
+items = compare.coverage_items(texts, sentences)
+matrix = compare.coverage_matrix(items)
+notebook.show(
+    plots_compare.coverage_heatmap(
+        matrix[matrix["n_outlets"] > 1], title="Items several outlets mention", colours=colours
+    )
+)
+matrix
+
+# %% [markdown]
+# Items only one outlet mentions, and items every outlet but one mentions (what that outlet
+# left out).
+
+# %%
+compare.unique_items(items)
+
+# %%
+compare.missing_items(items)
+
+# %% [markdown]
+# ## Text reuse
+# Sentences of one outlet matched in another (shared or paraphrased passages): MinHash with
+# locality-sensitive hashing over each sentence's content words, then the exact Jaccard
+# similarity (at least 0.3).
+
+# %%
+aligned = compare.aligned_sentences(sentences)
+reuse = compare.reuse_matrix(sentences, aligned)
+notebook.show(
+    plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences", colours=colours)
+)
+compare.reuse_shares(sentences, aligned).round(3)
+
+# %%
+aligned.round(2)
+
+# %% [markdown]
+# ## Framing and sourcing contrasts
+# Frames and named sources one outlet uses that no other does, with the sentences, and each
+# outlet's balance of source types.
+
+# %%
+compare.exclusive_frames(analysis.evidence)
+
+# %%
+compare.exclusive_frames(analysis.evidence, level="rule")
+
+# %%
+compare.exclusive_sources(analysis.attributions)
+
+# %%
+balance = compare.source_balance(analysis.attributions)
+notebook.show(plots_compare.sourcing_balance(balance, title="Sourcing balance", colours=colours))
+balance.round(2)

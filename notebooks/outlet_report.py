@@ -25,25 +25,36 @@ outlet = "The Voice"
 analysis_dir = ""  # folder written by `toolkit analyze`; empty: analyse the bundled sample corpus
 hedging_codebook = ""  # your own codebook (YAML), only used when analysis_dir is empty
 framing_codebook = ""
+policy_codebook = ""
+conflict_codebook = ""
+labels_codebook = ""
+actors_codebook = ""
+coded_sheets = ""  # one or two coded sheets (CSV, comma-separated): adds the validation section
 
 # %%
 from IPython.display import Markdown, display
 
 from toolkit import notebook, plots, views
+from toolkit.metrics.framing import frame_shares
+from toolkit.metrics.salience import actor_table
+from toolkit.validation import read_coded_sheet, score_sheets, summary
 
 notebook.configure_display()
+codebooks = {
+    "hedging_codebook": hedging_codebook,
+    "framing_codebook": framing_codebook,
+    "policy_codebook": policy_codebook,
+    "conflict_codebook": conflict_codebook,
+    "labels_codebook": labels_codebook,
+    "actors_codebook": actors_codebook,
+}
 notebook.check_parameters(
-    {
-        "outlet": outlet,
-        "analysis_dir": analysis_dir,
-        "hedging_codebook": hedging_codebook,
-        "framing_codebook": framing_codebook,
-    },
-    {"outlet": str, "analysis_dir": str, "hedging_codebook": str, "framing_codebook": str},
+    {"outlet": outlet, "analysis_dir": analysis_dir, "coded_sheets": coded_sheets, **codebooks},
+    {name: str for name in ("outlet", "analysis_dir", "coded_sheets", *codebooks)},
 )
-analysis = notebook.load_analysis(analysis_dir, hedging_codebook, framing_codebook)
+analysis = notebook.load_analysis(analysis_dir, codebooks)
 colours = plots.outlet_colours(analysis.outlets["outlet"])
-display(Markdown(f"## {outlet}"))
+display(notebook.heading(outlet))
 display(Markdown(notebook.provenance(analysis)))
 views.outlet_articles(analysis.documents, outlet)
 
@@ -84,6 +95,50 @@ framing.round(2)
 views.top_evidence(analysis.evidence, "framing", outlet=outlet, per_category=2)
 
 # %% [markdown]
+# ## Policy frames
+# The 15 frame dimensions of the Policy Frames Codebook (Boydstun et al. 2014): each outlet's
+# mean frame shares (headline and lead matches weigh more) and its dominant frame.
+
+# %%
+frame_shares(analysis.outlets, "policy").round(2)
+
+# %%
+views.top_evidence(analysis.evidence, "policy", outlet=outlet, per_category=2)
+
+# %% [markdown]
+# ## Conflict frames
+# Escalation and retaliation, restraint and diplomacy, defensive success, humanitarian cost.
+
+# %%
+frame_shares(analysis.outlets, "conflict").round(2)
+
+# %%
+views.top_evidence(analysis.evidence, "conflict", outlet=outlet, per_category=2)
+
+# %% [markdown]
+# ## Loaded labels
+# Words that judge a party by naming it ("Zionist regime", "terrorist", "martyr"), per 1,000
+# words, by kind and by the side they favour (the `favours_` rows).
+
+# %%
+views.outlet_against_corpus(analysis.outlets, outlet, "labels").round(2)
+
+# %%
+views.top_evidence(analysis.evidence, "labels", outlet=outlet, per_category=3)
+
+# %% [markdown]
+# ## Actor salience
+# Which actors this outlet names, how often, first or most, in headlines and leads, and as the
+# agent or the target of an action.
+
+# %%
+actor_table(analysis.outlets, outlet).round(2)
+
+# %%
+roles = analysis.evidence[analysis.evidence["category"].str.contains(":", regex=False)]
+views.top_evidence(roles, "salience", outlet=outlet, per_category=2)
+
+# %% [markdown]
 # ## Readability and tone
 
 # %%
@@ -98,3 +153,18 @@ views.top_evidence(analysis.evidence, "tone", outlet=outlet, per_category=5)
 
 # %%
 views.removals(analysis.removals, outlet)
+
+# %% [markdown]
+# ## Validation of the coding
+# Shown when `coded_sheets` names one or two coded sheets (`toolkit validate export`, then
+# coders write 1 or 0 in the `code` column): precision per codebook entry, Cohen's kappa between
+# the coders, and the entries to fix with the sentences coded wrong.
+
+# %%
+if coded_sheets:
+    validation = score_sheets([read_coded_sheet(path.strip()) for path in coded_sheets.split(",")])
+    display(Markdown(summary(validation)))
+    display(validation.entries.round(2))
+    display(validation.errors)
+else:
+    display(Markdown("No coded sheet given (parameter `coded_sheets`)."))

@@ -141,6 +141,10 @@ def test_metadata_records_every_codebook_version(sample: Analysis) -> None:
     assert names == {
         "hedging": "hedging",
         "framing": "framing",
+        "policy": "policy_frames",
+        "conflict": "conflict_frames",
+        "labels": "loaded_labels",
+        "salience": "actors",
         "attribution": "attribution",
         "cleaning": "toolkit-boilerplate",
     }

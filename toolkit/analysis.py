@@ -13,18 +13,29 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from toolkit import __version__
-from toolkit.codebooks import Codebook, builtin_codebook, load_codebook
+from toolkit.codebooks import Codebook, default_codebook, load_codebook
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.corpus.article import Article, Rejection
 from toolkit.errors import ParameterError
-from toolkit.metrics import attribution, framing, hedging, readability, sentiment
+from toolkit.metrics import (
+    attribution,
+    framing,
+    hedging,
+    labels,
+    readability,
+    salience,
+    sentiment,
+)
 from toolkit.metrics.base import Evidence, FamilyResult
 from toolkit.text import Segmented, segment
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 TABLES = ("documents", "evidence", "attributions", "outlets", "rejected", "removals")
 METADATA_FILE = "analysis.json"
@@ -45,6 +56,13 @@ _EVIDENCE_COLUMNS = (
 )
 _REJECTED_COLUMNS = ("location", "doc_id", "outlet", "reason")
 _REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
+# The row order of each table: read_analysis restores it for tables written in input order.
+ROW_ORDER: Mapping[str, tuple[str, ...]] = {
+    "documents": ("doc_id",),
+    "evidence": ("doc_id", "start", "end", "family", "rule"),
+    "attributions": ("doc_id", "start", "end"),
+    "removals": ("doc_id",),
+}
 
 CodebookLike = Codebook | str | os.PathLike[str]
 
@@ -83,18 +101,23 @@ class Analysis:
         frame: pd.DataFrame = getattr(self, name)
         return frame
 
-    def write(self, out_dir: str | os.PathLike[str]) -> list[Path]:
-        """Write every table as CSV and Parquet plus ``analysis.json``; return the files written."""
+    def write(self, out_dir: str | os.PathLike[str], *, chunk_rows: int = 100_000) -> list[Path]:
+        """Write every table as CSV and Parquet plus ``analysis.json``; return the files written.
+
+        Tables are written ``chunk_rows`` rows at a time, one Parquet row group per chunk, the
+        same layout ``toolkit.engine.analyze_to_folder`` streams to.
+        """
+        from toolkit.engine.tables import ChunkWriter
+
         folder = Path(out_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-        for name in TABLES:
-            frame = self.table(name)
-            csv_path = folder / f"{name}.csv"
-            frame.to_csv(csv_path, index=False, lineterminator="\n")
-            parquet_path = folder / f"{name}.parquet"
-            frame.to_parquet(parquet_path, index=False)
-            written += [csv_path, parquet_path]
+        with ChunkWriter(folder) as writer:
+            for name in TABLES:
+                frame = self.table(name)
+                for start in range(0, max(len(frame), 1), chunk_rows):
+                    writer.write(name, frame.iloc[start : start + chunk_rows])
+            written = writer.close()
+        written.sort(key=lambda path: (TABLES.index(path.stem), path.suffix))
         metadata_path = folder / METADATA_FILE
         metadata_path.write_text(json.dumps(self.metadata, indent=2, sort_keys=True) + "\n")
         written.append(metadata_path)
@@ -102,7 +125,11 @@ class Analysis:
 
 
 def read_analysis(folder: str | os.PathLike[str]) -> Analysis:
-    """Load an analysis folder written by ``Analysis.write``."""
+    """Load an analysis folder written by ``Analysis.write`` or ``analyze_to_folder``.
+
+    Everything is read into memory, rows in the order ``analyze`` gives them (``ROW_ORDER``);
+    for a large folder read only what you need with ``toolkit.engine.read_table``.
+    """
     path = Path(folder)
     missing = [
         name
@@ -115,18 +142,36 @@ def read_analysis(folder: str | os.PathLike[str]) -> Analysis:
             "Create one with `toolkit analyze CORPUS --out FOLDER`."
         )
     tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
+    for name, order in ROW_ORDER.items():
+        frame = tables[name]
+        if not frame.empty:
+            tables[name] = frame.sort_values(list(order), kind="stable").reset_index(drop=True)
     metadata = json.loads((path / METADATA_FILE).read_text())
     return Analysis(**tables, metadata=metadata)
+
+
+CODEBOOK_PARAMETERS = {
+    "hedging_codebook": "hedging",
+    "framing_codebook": "framing",
+    "policy_codebook": "policy",
+    "conflict_codebook": "conflict",
+    "labels_codebook": "labels",
+    "actors_codebook": "salience",
+}
+"""Codebook keyword arguments of ``make_config`` and the family each one feeds."""
+
+_PARAMETER_OF = {family: parameter for parameter, family in CODEBOOK_PARAMETERS.items()}
 
 
 def resolve_codebook(codebook: CodebookLike | None, family: str) -> Codebook:
     """The built-in codebook of ``family`` when ``codebook`` is None, else the given one."""
     if codebook is None:
-        return builtin_codebook(family)
+        return default_codebook(family)
     resolved = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
     if resolved.family != family:
+        parameter = _PARAMETER_OF.get(family, f"{family}_codebook")
         raise ParameterError(
-            f"The '{family}_codebook' parameter of analyze must be a codebook of family "
+            f"The '{parameter}' parameter of analyze must be a codebook of family "
             f"{family!r}. Got family {resolved.family!r} instead (from {resolved.name!r})."
         )
     return resolved
@@ -134,15 +179,31 @@ def resolve_codebook(codebook: CodebookLike | None, family: str) -> Codebook:
 
 @dataclass(frozen=True, slots=True)
 class AnalysisConfig:
-    """Everything that decides what ``measure_article`` computes (picklable, hashable)."""
+    """Everything that decides what ``measure_article`` computes (picklable, hashable).
+
+    One codebook per lexicon family: hedging, generic frames (``framing``), policy frames
+    (``policy``), conflict frames (``conflict``), loaded labels (``labels``) and actors
+    (``salience``).
+    """
 
     hedging_codebook: Codebook
     framing_codebook: Codebook
+    policy_codebook: Codebook
+    conflict_codebook: Codebook
+    labels_codebook: Codebook
+    actors_codebook: Codebook
 
     @property
     def codebooks(self) -> tuple[Codebook, ...]:
         """The codebooks in use, in table order."""
-        return (self.hedging_codebook, self.framing_codebook)
+        return (
+            self.hedging_codebook,
+            self.framing_codebook,
+            self.policy_codebook,
+            self.conflict_codebook,
+            self.labels_codebook,
+            self.actors_codebook,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,22 +219,46 @@ def make_config(
     *,
     hedging_codebook: CodebookLike | None = None,
     framing_codebook: CodebookLike | None = None,
+    policy_codebook: CodebookLike | None = None,
+    conflict_codebook: CodebookLike | None = None,
+    labels_codebook: CodebookLike | None = None,
+    actors_codebook: CodebookLike | None = None,
 ) -> AnalysisConfig:
-    """Resolve codebook arguments (None: the built-in ones) into an ``AnalysisConfig``."""
+    """Resolve codebook arguments (None: the built-in ones) into an ``AnalysisConfig``.
+
+    Each argument is a ``Codebook``, a path to a codebook file of the family it feeds (see
+    ``CODEBOOK_PARAMETERS``), or None for the built-in codebook.
+    """
     return AnalysisConfig(
         hedging_codebook=resolve_codebook(hedging_codebook, "hedging"),
         framing_codebook=resolve_codebook(framing_codebook, "framing"),
+        policy_codebook=resolve_codebook(policy_codebook, "policy"),
+        conflict_codebook=resolve_codebook(conflict_codebook, "conflict"),
+        labels_codebook=resolve_codebook(labels_codebook, "labels"),
+        actors_codebook=resolve_codebook(actors_codebook, "salience"),
     )
 
 
 def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
-    """Run every metric family on one article; a pure function of its arguments."""
+    """Run every metric family on one article; a pure function of its arguments.
+
+    Besides the numeric values of every family, the document row holds one text column per frame
+    family, ``<family>_dominant_frame`` (framing, policy, conflict): the frame with the largest
+    share, "" when the article has no frame vocabulary (see ``toolkit.metrics.framing``).
+    """
     doc = segment(article.text)
     attribution_result = attribution.measure(article, doc)
+    frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
+    frame_results = tuple(
+        framing.measure(article, doc, book, family=family)
+        for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
+    )
     results: Sequence[FamilyResult] = (
         hedging.measure(article, doc, config.hedging_codebook),
         attribution_result.result,
-        framing.measure(article, doc, config.framing_codebook),
+        *frame_results,
+        labels.measure(article, doc, config.labels_codebook),
+        salience.measure(article, doc, config.actors_codebook),
         readability.measure(article, doc),
         sentiment.measure(article, doc),
     )
@@ -183,48 +268,95 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
         row = {"doc_id": article.doc_id, "outlet": article.outlet, **asdict(record)}
         row["sentence"] = doc.sentence_text(record.start)
         attributions.append(row)
-    return ArticleRows(_document_row(article, doc, results), evidence, attributions)
+    document = _document_row(article, doc, results)
+    for book, result in zip(frame_books, frame_results, strict=True):
+        dominant = framing.dominant_frame(result.values, result.family, book.category_ids)
+        document[f"{result.family}_dominant_frame"] = dominant
+    return ArticleRows(document, evidence, attributions)
 
 
 def analyze(
     corpus: Corpus | Iterable[Article] | str | os.PathLike[str] | None = None,
     *,
-    hedging_codebook: CodebookLike | None = None,
-    framing_codebook: CodebookLike | None = None,
+    config: AnalysisConfig | None = None,
+    jobs: int = 1,
+    client: Client | None = None,
+    **codebooks: CodebookLike | None,
 ) -> Analysis:
-    """Measure every article of ``corpus`` and return the tables.
+    """Measure every article of ``corpus`` and return the tables (held in memory).
 
     ``corpus`` is a loaded ``Corpus``, an iterable of ``Article``, a path to load, or None for the
     bundled sample corpus. Codebooks default to the built-in ones; a researcher's codebook file of
-    the same family may be given instead.
+    the same family may be given instead (``hedging_codebook=...`` and the other keyword
+    arguments of ``make_config``), or a whole ``config`` from ``make_config``.
+
+    ``jobs`` > 1 measures articles on that many processes; ``client`` (a
+    ``distributed.Client``) runs them on a Dask cluster. The tables are the same either way.
+    For corpora too large for memory, stream to disk with ``toolkit.engine.analyze_to_folder``.
     """
+    from toolkit.engine.batch import batched, measure_batch
+    from toolkit.engine.executors import make_executor
+
     loaded = _as_corpus(corpus)
-    config = make_config(hedging_codebook=hedging_codebook, framing_codebook=framing_codebook)
+    if config is None:
+        config = make_config(**codebooks)
+    elif any(value is not None for value in codebooks.values()):
+        raise ParameterError(
+            "Give analyze either 'config' or codebook parameters, not both: put the codebooks "
+            "in make_config(...)."
+        )
     document_rows: list[dict[str, Any]] = []
     evidence_rows: list[dict[str, Any]] = []
     attribution_rows: list[dict[str, Any]] = []
-    for article in loaded.articles:
-        rows = measure_article(article, config)
-        document_rows.append(rows.document)
-        evidence_rows += rows.evidence
-        attribution_rows += rows.attributions
-
-    documents = pd.DataFrame(document_rows)
-    if documents.empty:
-        documents = pd.DataFrame(columns=[*_DOCUMENT_FIELDS, "n_words", "n_sentences"])
-    evidence = _frame(
-        evidence_rows, _EVIDENCE_COLUMNS, ["doc_id", "start", "end", "family", "rule"]
+    batch_size = 1 if jobs == 1 and client is None else _BATCH_SIZE
+    with make_executor(jobs, client=client) as executor:
+        batches = batched(loaded.articles, batch_size)
+        for batch in executor.map_ordered(measure_batch, batches, config):
+            for rows in batch.articles:
+                document_rows.append(rows.document)
+                evidence_rows += rows.evidence
+                attribution_rows += rows.attributions
+    documents, evidence, attributions = article_frames(
+        document_rows, evidence_rows, attribution_rows
     )
-    attributions = _frame(attribution_rows, (), ["doc_id", "start", "end"])
     return Analysis(
         documents=documents.sort_values("doc_id", kind="stable").reset_index(drop=True),
-        evidence=evidence,
-        attributions=attributions,
+        evidence=_sorted(evidence, "evidence"),
+        attributions=_sorted(attributions, "attributions"),
         outlets=outlet_table(documents),
         rejected=_rejected_table(loaded.rejected),
         removals=_removals_table(loaded.articles),
-        metadata=_metadata(loaded, config.codebooks),
+        metadata=analysis_metadata(
+            source=loaded.source,
+            n_articles=len(loaded.articles),
+            n_rejected=len(loaded.rejected),
+            cleaning=(loaded.cleaning_name, loaded.cleaning_version),
+            codebooks=config.codebooks,
+        ),
     )
+
+
+_BATCH_SIZE = 16
+
+
+def article_frames(
+    document_rows: list[dict[str, Any]],
+    evidence_rows: list[dict[str, Any]],
+    attribution_rows: list[dict[str, Any]],
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The documents, evidence and attributions frames of these rows, in the rows' order."""
+    documents = pd.DataFrame(document_rows)
+    if documents.empty:
+        documents = pd.DataFrame(columns=[*_DOCUMENT_FIELDS, "n_words", "n_sentences"])
+    evidence = _frame(evidence_rows, _EVIDENCE_COLUMNS, list(ROW_ORDER["evidence"]))
+    attributions = _frame(attribution_rows, (), list(ROW_ORDER["attributions"]))
+    return documents, evidence, attributions
+
+
+def _sorted(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    return frame.sort_values(list(ROW_ORDER[name]), kind="stable").reset_index(drop=True)
 
 
 def outlet_table(documents: pd.DataFrame) -> pd.DataFrame:
@@ -232,32 +364,59 @@ def outlet_table(documents: pd.DataFrame) -> pd.DataFrame:
 
     ``_count`` columns and word/sentence totals are summed; each ``_per_1k`` rate is recomputed as
     1,000 x pooled count / pooled words (NaN when the outlet has no words); every other numeric
-    column is the mean over the outlet's articles.
+    column is the mean over the outlet's articles (NaN values left out; NaN when all are NaN).
     """
-    if documents.empty:
-        return pd.DataFrame(columns=["outlet", "n_articles", "n_words", "n_sentences"])
+    return outlets_from_partials(outlet_partials(documents), list(documents.columns))
+
+
+_SUM = "sum"
+_NON_NULL = "non_null"
+
+
+def outlet_partials(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per-outlet sums and non-NaN counts of every numeric column of a documents chunk.
+
+    Partials of chunks add up (``pd.concat(parts).groupby(level=0).sum()``), so the outlet
+    table of a corpus streamed in chunks needs memory for one row per outlet only.
+    """
     numeric = [
         column
         for column in documents.columns
         if column not in _DOCUMENT_FIELDS and pd.api.types.is_numeric_dtype(documents[column])
     ]
-    summed = [c for c in numeric if c.endswith("_count") or c in ("n_words", "n_sentences")]
-    rates = [c for c in numeric if c.endswith("_per_1k")]
-    averaged = [c for c in numeric if c not in summed and c not in rates]
     grouped = documents.groupby("outlet", sort=True)
-    table = grouped[summed].sum()
-    table.insert(0, "n_articles", grouped.size())
-    for rate in rates:
-        count = rate.removesuffix("_per_1k") + "_count"
-        if count in table.columns:
-            words = table["n_words"].where(table["n_words"] > 0)
-            table[rate] = 1000.0 * table[count] / words
+    sums = grouped[numeric].sum()
+    counts = grouped[numeric].count()
+    partial = pd.concat({_SUM: sums, _NON_NULL: counts}, axis=1)
+    partial.insert(0, ("n_articles", ""), grouped.size())
+    return partial
+
+
+def outlets_from_partials(partials: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The outlet table (see ``outlet_table``) from summed ``outlet_partials``.
+
+    ``columns`` are the documents table's columns, which set the column order.
+    """
+    if partials.empty:
+        return pd.DataFrame(columns=["outlet", "n_articles", "n_words", "n_sentences"])
+    sums = partials[_SUM]
+    numeric = list(sums.columns)
+    summed = [c for c in numeric if c.endswith("_count") or c in ("n_words", "n_sentences")]
+    means = sums / partials[_NON_NULL].where(partials[_NON_NULL] > 0)
+    words = sums["n_words"].where(sums["n_words"] > 0) if "n_words" in sums else None
+    built: dict[str, pd.Series] = {"n_articles": partials[("n_articles", "")]}
+    for column in numeric:
+        count = column.removesuffix("_per_1k") + "_count"
+        if column in summed:
+            built[column] = sums[column]
+        elif column.endswith("_per_1k") and count in summed and words is not None:
+            built[column] = 1000.0 * sums[count] / words
         else:
-            table[rate] = grouped[rate].mean()
-    for column in averaged:
-        table[column] = grouped[column].mean()
+            built[column] = means[column]
+    table = pd.DataFrame(built)
     ordered = ["n_articles", "n_words", "n_sentences"]
-    ordered += [c for c in documents.columns if c in table.columns and c not in ordered]
+    ordered += [c for c in columns if c in table.columns and c not in ordered]
+    table.index.name = "outlet"
     return table[ordered].reset_index()
 
 
@@ -332,21 +491,28 @@ def _removals_table(articles: Sequence[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(_REMOVAL_COLUMNS))
 
 
-def _metadata(corpus: Corpus, codebooks: Sequence[Codebook]) -> dict[str, Any]:
+def analysis_metadata(
+    *,
+    source: str,
+    n_articles: int,
+    n_rejected: int,
+    cleaning: tuple[str, str],
+    codebooks: Sequence[Codebook],
+) -> dict[str, Any]:
+    """The ``metadata`` of an analysis: versions of the toolkit and of every codebook used.
+
+    ``cleaning`` is the (name, version) of the cleaning rules applied to the corpus.
+    """
     lexicon = attribution.load_lexicon()
     return {
         "toolkit_version": __version__,
-        "corpus": _portable_source(corpus.source),
-        "n_articles": len(corpus.articles),
-        "n_rejected": len(corpus.rejected),
+        "corpus": _portable_source(source),
+        "n_articles": n_articles,
+        "n_rejected": n_rejected,
         "codebooks": [
             *({"name": b.name, "version": b.version, "family": b.family} for b in codebooks),
             {"name": lexicon.name, "version": lexicon.version, "family": "attribution"},
-            {
-                "name": corpus.cleaning_name,
-                "version": corpus.cleaning_version,
-                "family": "cleaning",
-            },
+            {"name": cleaning[0], "version": cleaning[1], "family": "cleaning"},
         ],
     }
 

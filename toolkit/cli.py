@@ -26,6 +26,9 @@ examples:
   toolkit report my_corpus/ --out reports/mine build reports for your own corpus
   toolkit analyze my.jsonl --out tables/       write the tables only (CSV and Parquet)
   toolkit codebooks list                       show the built-in codebooks and their versions
+  toolkit evaluate polnear --split dev         score attribution against PolNeAR annotations
+  toolkit validate export --out sheet.csv      sample evidence for human coders
+  toolkit validate score coder1.csv coder2.csv precision per entry, kappa, entries to fix
 """
 
 
@@ -43,7 +46,38 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
     parser.add_argument("--hedging-codebook", type=Path, help="your own hedging codebook (YAML)")
     parser.add_argument("--framing-codebook", type=Path, help="your own framing codebook (YAML)")
+    parser.add_argument("--policy-codebook", type=Path, help="your own policy-frames codebook")
+    parser.add_argument("--conflict-codebook", type=Path, help="your own conflict-frames codebook")
+    parser.add_argument("--labels-codebook", type=Path, help="your own loaded-labels codebook")
+    parser.add_argument("--actors-codebook", type=Path, help="your own actors (salience) codebook")
     parser.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+
+
+def add_scale_options(parser: argparse.ArgumentParser, *, jobs_flag: str) -> None:
+    """Options that choose where articles are measured: N processes or a Dask cluster.
+
+    ``jobs_flag`` names the option giving the number of processes (``dest="analysis_jobs"``).
+    """
+    parser.add_argument(
+        jobs_flag,
+        dest="analysis_jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="measure articles on N processes (default: 1); with --scheduler dask and no "
+        "--dask-address, the number of local Dask workers",
+    )
+    parser.add_argument(
+        "--scheduler",
+        choices=("processes", "dask"),
+        default="processes",
+        help="processes on this machine (default) or Dask (pip install 'toolkit[scale]')",
+    )
+    parser.add_argument(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="address of a running Dask scheduler (with --scheduler dask)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_corpus_options(analyze)
     analyze.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    add_scale_options(analyze, jobs_flag="--jobs")
 
     report = commands.add_parser(
         "report",
@@ -79,8 +114,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML")
     report.add_argument(
-        "--timeout", type=int, default=600, help="seconds a notebook cell may run (default: 600)"
+        "--outlets", nargs="+", metavar="OUTLET", help="build only these outlets' reports"
     )
+    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
+    report.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=600,
+        help="seconds a notebook cell may run (default: 600)",
+    )
+    report.add_argument(
+        "--notebook-timeout",
+        type=int,
+        default=1800,
+        help="seconds a whole notebook may run before it is stopped (default: 1800)",
+    )
+    report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_scale_options(report, jobs_flag="--analysis-jobs")
+
+    lab = commands.add_parser(
+        "lab",
+        help="open JupyterLab on the report notebooks",
+        description="Start JupyterLab on notebooks/ with the toolkit importable.",
+    )
+    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
 
     codebooks = commands.add_parser(
         "codebooks",
@@ -93,7 +150,44 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("name", help="built-in codebook name or path to a YAML codebook")
     check = actions.add_parser("check", help="validate codebooks (default: every built-in one)")
     check.add_argument("paths", nargs="*", type=Path, help="YAML codebook files to check")
+    _add_validate_parser(commands)
+    _add_evaluate_parser(commands)
     return parser
+
+
+def _add_validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="check the coding: export a coder sheet, score coded sheets",
+        description="Export a stratified sample of evidence (by codebook entry and outlet) to a "
+        "coder sheet (CSV); coders write 1 (correct) or 0 (wrong) in its 'code' column; score "
+        "one or two coded sheets: per-entry precision, Cohen's kappa, entries to fix.",
+    )
+    steps = validate.add_subparsers(dest="step", required=True, metavar="STEP")
+    export = steps.add_parser("export", help="write a coder sheet of sampled evidence")
+    _add_corpus_options(export)
+    export.add_argument("--out", type=Path, required=True, help="coder sheet to write (CSV)")
+    export.add_argument(
+        "--analysis-dir", type=Path, help="sample from tables written by `toolkit analyze`"
+    )
+    export.add_argument(
+        "--family",
+        action="append",
+        dest="families",
+        help="only this family (repeatable; default: all but tone)",
+    )
+    export.add_argument(
+        "--per-cell", type=int, default=3, help="items per codebook entry and outlet (default: 3)"
+    )
+    export.add_argument("--seed", type=int, default=0, help="random seed of the sample")
+    score = steps.add_parser("score", help="score one or two coded sheets")
+    score.add_argument("sheets", nargs="+", type=Path, help="one or two coded sheets (CSV)")
+    score.add_argument(
+        "--threshold", type=float, default=0.8, help="precision below which an entry needs fixing"
+    )
+    score.add_argument(
+        "--min-items", type=int, default=3, help="judgements an entry needs to be flagged"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,6 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "lab":
+            return _lab(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _codebooks(args)
     except ToolkitError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -111,44 +211,82 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from toolkit.analysis import analyze
-    from toolkit.corpus import load_corpus
+    from toolkit.analysis import make_config
+    from toolkit.engine import analyze_to_folder
 
     out: Path = args.out
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"error: {out} is not empty; pass --force to replace its tables.", file=sys.stderr)
         return 1
-    corpus = load_corpus(args.corpus, on_error=args.on_error, encoding=args.encoding)
-    analysis = analyze(
-        corpus, hedging_codebook=args.hedging_codebook, framing_codebook=args.framing_codebook
+    codebooks = {
+        name: value
+        for name, value in vars(args).items()
+        if name.endswith("_codebook") and value is not None
+    }
+    summary = analyze_to_folder(
+        args.corpus,
+        out,
+        on_error=args.on_error,
+        encoding=args.encoding,
+        config=make_config(**codebooks),
+        jobs=args.analysis_jobs,
+        scheduler=args.scheduler,
+        dask_address=args.dask_address,
     )
-    analysis.write(out)
     print(
-        f"Analysed {len(analysis.documents)} articles ({len(analysis.rejected)} rejected) -> {out}"
+        f"Analysed {summary.n_articles} articles ({summary.n_rejected} rejected) -> {out} "
+        f"[{summary.executor}]"
     )
-    _print_rejected(corpus.rejected)
+    _print_rejected(summary.rejected)
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from toolkit.reports import build_reports, check_out_dir
 
+    codebooks = {
+        name: value
+        for name, value in vars(args).items()
+        if name.endswith("_codebook") and value is not None
+    }
     run = build_reports(
         args.corpus,
         check_out_dir(args.out),
         force=args.force,
+        outlets=args.outlets,
+        jobs=args.jobs,
         show_code=args.show_code,
         on_error=args.on_error,
         encoding=args.encoding,
-        hedging_codebook=args.hedging_codebook,
-        framing_codebook=args.framing_codebook,
-        timeout=args.timeout,
-        progress=lambda message: print(message, flush=True),
+        codebooks=codebooks,
+        cell_timeout=args.cell_timeout,
+        notebook_timeout=args.notebook_timeout,
+        progress=not args.no_progress,
+        analysis_jobs=args.analysis_jobs,
+        scheduler=args.scheduler,
+        dask_address=args.dask_address,
+        say=lambda message: print(message, flush=True),
     )
+    print(f"\n  {'status':8}{'seconds':>8}  report")
     for item in run.runs:
-        print(f"  {item.status:6} {item.seconds:6.1f}s  {item.name}  -> {run.out_dir / item.html}")
+        status = "kept" if item.reused else item.status
+        print(f"  {status:8}{item.seconds:8.1f}  {item.name} -> {run.out_dir / item.html}")
+        if item.error:
+            print(f"  {'':16}  {item.error}")
     print(f"Index: {run.out_dir / 'index.html'}")
+    if run.failed:
+        print(f"error: {len(run.failed)} notebook(s) failed (see above).", file=sys.stderr)
+        return 1
     return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from toolkit.reports import notebooks_dir
+
+    command = [sys.executable, "-m", "jupyterlab", str(notebooks_dir()), *args.lab_args]
+    return subprocess.run(command, check=False).returncode
 
 
 def _codebooks(args: argparse.Namespace) -> int:
@@ -162,7 +300,7 @@ def _codebooks(args: argparse.Namespace) -> int:
     if args.action == "list":
         for name in builtin_codebook_names():
             book = builtin_codebook(name)
-            print(f"{book.name:12} {book.version:8} {book.family:10} {book.description}")
+            print(f"{book.name:16} {book.version:8} {book.family:10} {book.description}")
         return 0
     if args.action == "show":
         candidate = Path(args.name)
@@ -174,18 +312,25 @@ def _codebooks(args: argparse.Namespace) -> int:
         print(f"{book.name} {book.version} ({book.family})\n{book.description}")
         print(f"Citation: {book.citation}")
         print(f"Licence: {book.licence}")
+        for side, description in book.sides:
+            print(f"Side {side}: {description}")
         for category in book.categories:
             print(f"\n[{category.id}] {category.label}")
             for entry in category.entries:
                 guards = f"  guards: {', '.join(entry.guards)}" if entry.guards else ""
-                print(f"  {entry.id}: {', '.join(entry.terms)}{guards}")
+                weight = f"  weight: {entry.weight:g}" if entry.weight != 1.0 else ""
+                favours = f"  favours: {entry.favours}" if entry.favours else ""
+                print(f"  {entry.id}: {', '.join(entry.terms)}{guards}{weight}{favours}")
         return 0
     paths = list(args.paths)
     problems = []
     if not paths:
         for name in builtin_codebook_names():
-            builtin_codebook(name)
-            print(f"ok  {name} (built-in)")
+            book = builtin_codebook(name)
+            found = check_codebook(book.path)
+            problems += found
+            status = "ok " if not found else "BAD"
+            print(f"{status} {name} {book.version} ({book.family}, built-in)")
     for path in paths:
         found = check_codebook(path)
         problems += found
@@ -195,6 +340,88 @@ def _codebooks(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    from toolkit.validation import (
+        read_coded_sheet,
+        sample_evidence,
+        score_sheets,
+        summary,
+        write_sheet,
+    )
+
+    if args.step == "export":
+        if args.analysis_dir is not None:
+            from toolkit.analysis import read_analysis
+
+            evidence = read_analysis(args.analysis_dir).evidence
+        else:
+            from toolkit.analysis import analyze, make_config
+            from toolkit.corpus import load_corpus
+
+            codebooks = {
+                name: value
+                for name, value in vars(args).items()
+                if name.endswith("_codebook") and value is not None
+            }
+            corpus = load_corpus(args.corpus, on_error=args.on_error, encoding=args.encoding)
+            evidence = analyze(corpus, config=make_config(**codebooks)).evidence
+        sheet = sample_evidence(
+            evidence, families=args.families, per_cell=args.per_cell, seed=args.seed
+        )
+        path = write_sheet(sheet, args.out)
+        print(f"Wrote {len(sheet)} items to {path}: write 1 (correct) or 0 (wrong) in 'code'.")
+        return 0
+    if len(args.sheets) > 2:
+        print("error: give one or two coded sheets.", file=sys.stderr)
+        return 1
+    result = score_sheets(
+        [read_coded_sheet(path) for path in args.sheets],
+        threshold=args.threshold,
+        min_items=args.min_items,
+    )
+    print(result.entries.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    print()
+    print(summary(result))
+    return 0
+
+
 def _print_rejected(rejected: Sequence[object]) -> None:
     for item in rejected:
         print(f"  rejected: {getattr(item, 'location', '')}: {getattr(item, 'reason', '')}")
+
+
+def _add_evaluate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from toolkit.evaluation.polnear import DEFAULT_POLNEAR
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the attribution extractor against human annotations (PolNeAR)",
+        description="Score attribution cues and sources against PolNeAR (Newell et al. 2018) on "
+        "the reported-speech subset: relations whose cue holds a reporting verb of the "
+        "attribution lexicon, 'citing'/'quoting', 'according to' or a refusal to comment. "
+        "Overlap matching; precision, recall and F1 per outlet and overall.",
+    )
+    datasets = evaluate.add_subparsers(dest="dataset", required=True, metavar="DATASET")
+    polnear = datasets.add_parser("polnear", help="PolNeAR train/dev JSON lines (.jsonl[.gz])")
+    polnear.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_POLNEAR,
+        help=f"annotated file (default: {DEFAULT_POLNEAR})",
+    )
+    polnear.add_argument(
+        "--split", choices=("train", "dev"), default="dev", help="split to score (default: dev)"
+    )
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from toolkit.evaluation import evaluate, read_polnear
+
+    path: Path = args.path
+    if not path.is_file():
+        print(f"skipped: {path} not found (PolNeAR annotations are not shipped with the toolkit)")
+        return 0
+    result = evaluate(read_polnear(path, split=args.split))
+    print(result.report(f"PolNeAR {args.split} ({path.name})"))
+    return 0

@@ -5,14 +5,16 @@ Notebooks hold no logic of their own; anything they need lives here or in ``view
 
 from __future__ import annotations
 
-import os
+import html
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from toolkit.analysis import Analysis, analyze, read_analysis
+from toolkit.analysis import Analysis, analyze, make_config, read_analysis
 from toolkit.errors import ParameterError
 from toolkit.plots import figure_png
 
@@ -49,34 +51,44 @@ def configure_display() -> None:
     pd.set_option("display.precision", 2)
 
 
-def load_analysis(
-    analysis_dir: str, hedging_codebook: str = "", framing_codebook: str = ""
-) -> Analysis:
+def load_analysis(analysis_dir: str, codebooks: Mapping[str, str] | None = None) -> Analysis:
     """The analysis in ``analysis_dir``; when it is empty, analyse the bundled sample corpus.
 
-    Codebook paths apply only when the notebook analyses the corpus itself (``analysis_dir``
-    empty); a written analysis already records the codebooks it was made with.
+    ``codebooks`` maps ``make_config`` keyword arguments (``"hedging_codebook"``, ...) to codebook
+    paths; empty paths mean the built-in codebook. They apply only when the notebook analyses the
+    corpus itself (``analysis_dir`` empty): a written analysis already records its codebooks.
     """
+    chosen = {name: Path(path) for name, path in (codebooks or {}).items() if path}
     if analysis_dir:
-        if hedging_codebook or framing_codebook:
+        if chosen:
             raise ParameterError(
                 "Codebook parameters apply only when 'analysis_dir' is empty; the analysis in "
                 f"{analysis_dir!r} was made with the codebooks its analysis.json records."
             )
         return read_analysis(Path(analysis_dir))
-    return analyze(
-        None,
-        hedging_codebook=_optional_path(hedging_codebook),
-        framing_codebook=_optional_path(framing_codebook),
-    )
+    return analyze(None, config=make_config(**chosen))
+
+
+def text(value: object) -> str:
+    """``value`` as text that Markdown shows literally: HTML and Markdown characters escaped.
+
+    Use it for every corpus-provided string (outlet names, titles, paths) put into Markdown.
+    """
+    markdown_safe = re.sub(r"([\\`*_{}\[\]()#|~])", r"\\\1", str(value))
+    return html.escape(markdown_safe, quote=False)
+
+
+def heading(value: object, level: int = 2) -> Markdown:
+    """A Markdown heading showing ``value`` literally (escaped)."""
+    return Markdown(f"{'#' * level} {text(value)}")
 
 
 def provenance(analysis: Analysis) -> str:
     """One Markdown line: toolkit version, corpus and the codebooks (name and version) used."""
     meta = analysis.metadata
-    books = ", ".join(f"{book['name']} {book['version']}" for book in meta["codebooks"])
+    books = ", ".join(f"{text(book['name'])} {text(book['version'])}" for book in meta["codebooks"])
     return (
-        f"toolkit {meta['toolkit_version']} · corpus `{meta['corpus']}` · "
+        f"toolkit {text(meta['toolkit_version'])} · corpus {text(meta['corpus'])} · "
         f"{meta['n_articles']} articles ({meta['n_rejected']} rejected) · codebooks: {books}"
     )
 
@@ -86,7 +98,3 @@ def show(figure: Figure) -> None:
     from IPython.display import Image, display
 
     display(Image(data=figure_png(figure)))
-
-
-def _optional_path(value: str) -> os.PathLike[str] | None:
-    return Path(value) if value else None

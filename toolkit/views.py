@@ -146,3 +146,83 @@ def _require_outlet(table: pd.DataFrame, outlet: str) -> None:
         raise ParameterError(
             f"The 'outlet' parameter must be one of {known}. Got {outlet!r} instead."
         )
+
+
+# --- sourcing views ------------------------------------------------------------------------------
+
+_ANONYMOUS_SOURCES = ("anonymous", "unnamed_group")
+_NAMED_SOURCES = ("named_person", "named_organisation", "news_media")
+
+
+def sourcing_summary(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: attributions, distinct sources, share of anonymous and unnamed sources
+    (0 to 1, higher = more unnamed sourcing), named-to-anonymous ratio (above 1 = more named)
+    and share of direct quotation (0 to 1). NaN where undefined (no attributions, no anonymous
+    source)."""
+    columns = ["attributions", "distinct_sources", "anonymous_share", "named_to_anonymous",
+               "direct_share"]  # fmt: skip
+    if attributions.empty:
+        return pd.DataFrame(columns=columns)
+    rows = {}
+    for outlet, group in attributions.groupby("outlet", sort=True):
+        total = len(group)
+        anonymous = int(group["source_type"].isin(_ANONYMOUS_SOURCES).sum())
+        named = int(group["source_type"].isin(_NAMED_SOURCES).sum())
+        identified = group[~group["source_type"].isin(("unattributed_report", "pronoun"))]
+        distinct = identified[["doc_id", "source_id"]].drop_duplicates()
+        rows[outlet] = {
+            "attributions": total,
+            "distinct_sources": len(distinct),
+            "anonymous_share": anonymous / total,
+            "named_to_anonymous": named / anonymous if anonymous else float("nan"),
+            "direct_share": float((group["quote_type"] == "direct").mean()),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+
+
+def _shares(attributions: pd.DataFrame, column: str) -> pd.DataFrame:
+    if attributions.empty:
+        return pd.DataFrame()
+    counts = attributions.groupby(["outlet", column], sort=True).size().unstack(fill_value=0)
+    return counts.div(counts.sum(axis=1), axis=0)
+
+
+def affiliation_balance(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Share of each outlet's attributions by the affiliation of the source (actor codebook:
+    whose side gets a voice); rows sum to 1."""
+    return _shares(attributions, "affiliation")
+
+
+def stance_mix(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Share of each outlet's attributions by the stance of the reporting verb (neutral,
+    assertive, doubt, alarm, disclosure, refusal; Bergler 1992); rows sum to 1."""
+    return _shares(attributions, "verb_stance")
+
+
+def first_sources(attributions: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
+    """The first attribution of each article (in text order): who is quoted first, how, and
+    the sentence."""
+    rows = attributions if outlet is None else attributions[attributions["outlet"] == outlet]
+    columns = [c for c in ("outlet", "doc_id", "source", "source_type", "affiliation", "cue",
+                           "sentence") if c in rows.columns]  # fmt: skip
+    ordered = rows.sort_values(["doc_id", "start"], kind="stable")
+    return ordered.groupby("doc_id", sort=True).head(1)[columns].reset_index(drop=True)
+
+
+def sourcing_sentences(
+    attributions: pd.DataFrame, column: str, value: str, *, per_outlet: int = 2
+) -> pd.DataFrame:
+    """Up to ``per_outlet`` attributions per outlet whose ``column`` equals ``value`` (e.g.
+    ``source_type`` = ``anonymous``, ``quote_type`` = ``direct``), with source, cue and sentence:
+    the sentences behind a sourcing figure."""
+    if column not in attributions.columns:
+        raise ParameterError(
+            f"The 'column' parameter of sourcing_sentences must be one of "
+            f"{sorted(attributions.columns)}. Got {column!r} instead."
+        )
+    rows = attributions[attributions[column] == value].sort_values(
+        ["outlet", "doc_id", "start"], kind="stable"
+    )
+    columns = [c for c in ("outlet", "source", "source_type", "affiliation", "cue",
+                           "verb_stance", "sentence") if c in rows.columns]  # fmt: skip
+    return rows.groupby("outlet", sort=True).head(per_outlet)[columns].reset_index(drop=True)

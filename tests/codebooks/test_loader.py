@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from toolkit.codebooks import (
+    DEFAULT_CODEBOOKS,
     Codebook,
     builtin_codebook,
     builtin_codebook_names,
     check_codebook,
+    default_codebook,
     load_codebook,
 )
 from toolkit.errors import CodebookError, ParameterError
@@ -76,14 +78,22 @@ def _write(tmp_path: Path, text: str, name: str = "codebook.yaml") -> Path:
 
 
 def test_builtin_codebook_names_lists_the_shipped_files() -> None:
-    assert builtin_codebook_names() == ("framing", "hedging")
+    assert builtin_codebook_names() == (
+        "actors",
+        "conflict_frames",
+        "framing",
+        "hedging",
+        "loaded_labels",
+        "policy_frames",
+    )
 
 
-@pytest.mark.parametrize("name", ["hedging", "framing"])
-def test_builtin_codebooks_are_valid_with_provenance(name: str) -> None:
+@pytest.mark.parametrize(("family", "name"), sorted(DEFAULT_CODEBOOKS.items()))
+def test_builtin_codebooks_are_valid_with_provenance(family: str, name: str) -> None:
     book = builtin_codebook(name)
     assert book.name == name
-    assert book.family == name
+    assert book.family == family
+    assert default_codebook(family) is book
     assert re.fullmatch(r"\d+\.\d+\.\d+", book.version)
     assert book.citation and book.licence and book.description
     assert check_codebook(book.path) == []
@@ -105,7 +115,7 @@ def test_builtin_hedging_categories() -> None:
     assert (may.id, may.terms, may.guards, may.weight) == ("may", ("may",), ("not_month",), 1.0)
 
 
-def test_builtin_framing_has_generic_and_story_frames() -> None:
+def test_builtin_framing_has_the_generic_frames() -> None:
     book = builtin_codebook("framing")
     assert book.category_ids == (
         "conflict",
@@ -113,11 +123,119 @@ def test_builtin_framing_has_generic_and_story_frames() -> None:
         "economic_consequences",
         "human_interest",
         "morality",
+    )
+    assert book.version == "2.0.0"
+
+
+def test_builtin_policy_frames_are_the_15_dimensions() -> None:
+    book = builtin_codebook("policy_frames")
+    assert book.category_ids == (
+        "economic",
+        "capacity_resources",
+        "morality",
+        "fairness_equality",
+        "legality",
+        "policy_prescription",
+        "crime_punishment",
+        "security_defense",
+        "health_safety",
+        "quality_of_life",
+        "cultural_identity",
+        "public_opinion",
+        "political",
+        "external_regulation",
+        "other",
+    )
+    assert "Boydstun" in book.citation
+
+
+def test_builtin_conflict_frames_labels_and_actors() -> None:
+    assert builtin_codebook("conflict_frames").category_ids == (
         "escalation_retaliation",
         "restraint_diplomacy",
-        "military_capability",
+        "defensive_success",
+        "humanitarian_cost",
     )
-    assert book.scope is not None and "story frames" in book.scope
+    labels = builtin_codebook("loaded_labels")
+    assert labels.side_ids == ("israel_us", "iran_axis", "either")
+    assert labels.entry("zionist_regime")[1].favours == "iran_axis"
+    assert labels.entry("iranian_regime")[1].favours == "israel_us"
+    category, regime = labels.entry("regime")
+    assert (category.id, regime.favours, regime.guards) == (
+        "delegitimising",
+        "either",
+        ("political_regime",),
+    )
+    actors = builtin_codebook("actors")
+    assert actors.category_ids[-1] == "actions"
+    assert {"israel", "iran", "united_states"} <= set(actors.category_ids)
+
+
+LABELS = """\
+name: my-labels
+version: "0.1.0"
+family: labels
+description: Test.
+citation: Me.
+licence: CC0
+sides:
+  north: The north.
+  south: The south.
+categories:
+  names:
+    label: Names
+    description: Names.
+    entries:
+      - id: rebels
+        terms: [rebels]
+        favours: north
+      - id: bandits
+        terms: [bandits]
+        favours: west
+      - id: heroes
+        terms: [heroes]
+"""
+
+
+def test_labels_codebooks_need_sides_and_favours(tmp_path: Path) -> None:
+    path = _write(tmp_path, LABELS)
+    problems = [(p.location, p.message) for p in check_codebook(path)]
+    assert problems == [
+        (
+            f"{path}:20",
+            "category 'names', entry 'bandits': 'favours' must be one of the sides north, "
+            "south. Got 'west'.",
+        ),
+        (
+            f"{path}:21",
+            "category 'names', entry 'heroes': missing required key 'favours' (the side it "
+            "favours)",
+        ),
+    ]
+    no_sides = LABELS.replace("sides:\n  north: The north.\n  south: The south.\n", "")
+    assert (
+        f"{_write(tmp_path, no_sides, 'b.yaml')}:1",
+        "codebook: a labels codebook needs 'sides' (id: description)",
+    ) in [(p.location, p.message) for p in check_codebook(tmp_path / "b.yaml")]
+
+
+def test_favours_and_sides_are_refused_outside_labels(tmp_path: Path) -> None:
+    text = LABELS.replace("family: labels", "family: framing")
+    path = _write(tmp_path, text)
+    messages = [p.message for p in check_codebook(path)]
+    assert "codebook: only a labels codebook takes 'sides'" in messages
+    assert "category 'names', entry 'rebels': only a labels codebook takes 'favours'" in messages
+
+
+def test_an_actor_codebook_needs_actions(tmp_path: Path) -> None:
+    text = LABELS.replace("family: labels", "family: salience").replace(
+        "sides:\n  north: The north.\n  south: The south.\n", ""
+    )
+    text = text.replace("        favours: north\n", "").replace("        favours: west\n", "")
+    path = _write(tmp_path, text)
+    assert [p.message for p in check_codebook(path)] == [
+        "categories: a salience codebook needs the category 'actions'"
+    ]
 
 
 def test_unknown_builtin_name_is_a_parameter_error() -> None:
@@ -175,9 +293,11 @@ def test_every_problem_is_reported_with_file_line_and_entry(tmp_path: Path) -> N
 def test_missing_top_level_fields_and_bad_family(tmp_path: Path) -> None:
     path = _write(tmp_path, 'name: x\nversion: "1.0.0"\nfamily: tone\n')
     messages = [(p.location, p.message) for p in check_codebook(path)]
-    assert (f"{path}:3", "codebook: 'family' must be one of hedging, framing. Got 'tone'.") in (
-        messages
-    )
+    assert (
+        f"{path}:3",
+        "codebook: 'family' must be one of hedging, framing, policy, conflict, labels, "
+        "salience. Got 'tone'.",
+    ) in (messages)
     for key in ("description", "citation", "licence", "categories"):
         assert (f"{path}:1", f"codebook: missing required key {key!r}") in messages
 

@@ -39,7 +39,18 @@ KEYS = {
     "attribution_direct_quotes_per_1k",
     "attribution_anonymous_share",
     "attribution_distinct_sources",
-}
+    "attribution_direct_share",
+    "attribution_named_to_anonymous_ratio",
+} | {
+    f"attribution_{kind}_{value}_{unit}"
+    for kind, values in (
+        ("affiliation", ("united_states", "israel", "iran", "other_states", "international",
+                         "media", "unknown")),
+        ("stance", ("neutral", "assertive", "doubt", "alarm", "disclosure", "refusal")),
+    )
+    for value in values
+    for unit in ("count", "per_1k")
+}  # fmt: skip
 
 Row = tuple[str, str, str, str, str, str]
 
@@ -90,7 +101,7 @@ def _content(text: str, a: Attribution) -> str:
 def test_shipped_lexicon_has_provenance_and_stances() -> None:
     lexicon = load_lexicon()
     assert lexicon.name == "attribution"
-    assert lexicon.version == "1.0.0"
+    assert lexicon.version == "1.1.0"
     assert "Bergler" in lexicon.citation and "Pareti" in lexicon.citation
     assert lexicon.licence.startswith("MIT")
     assert [lexicon.stance(cue) for cue in ("said", "insisted", "alleged", "warned")] == [
@@ -142,6 +153,9 @@ def test_voice_disclosure_reports_and_named_officials(
          "reports_emerged"),
         ("Israeli officials", "unnamed_group", "indicated", "indirect", "neutral",
          "said_after_source"),
+        # "Israeli officials indicated that ... and emphasized the pursuit ...": conjoined verb.
+        ("Israeli officials", "unnamed_group", "emphasized", "indirect", "assertive",
+         "conjoined_verb"),
         ("Defence Minister Yoav Gallant", "named_person", "underscored", "indirect", "assertive",
          "said_after_source"),
         ("Germany's Chancellor Olaf Scholz", "named_person", "emphasized", "indirect",
@@ -305,10 +319,12 @@ def test_newspublicy_every_attribution(results: dict[str, AttributionResult]) ->
          "said_after_source"),
         (official, "anonymous", "declined to specify", "indirect", "refusal", "declined_to"),
         (official, "anonymous", "noting", "direct", "neutral", "participle"),
-        ("John Kirby", "named_person", "reiterated", "indirect", "assertive",
-         "said_after_source"),
+        # The role stays with the name: "national security spokesperson John Kirby".
+        ("national security spokesperson John Kirby", "named_person", "reiterated", "indirect",
+         "assertive", "said_after_source"),
         (official, "anonymous", "stated", "indirect", "neutral", "said_after_source"),
-        ("John Kirby", "named_person", "affirmed", "indirect", "assertive", "coordinated_source"),
+        ("national security spokesperson John Kirby", "named_person", "affirmed", "indirect",
+         "assertive", "coordinated_source"),
         (official, "anonymous", "affirmed", "indirect", "assertive", "said_after_source"),
         ("Ohio Republican Representative Mike Turner", "named_person", "stating", "mixed",
          "neutral", "participle"),
@@ -350,7 +366,8 @@ def test_organisation_mixed_quotes_and_coordinated_sources(
     assert _offsets(stressing) == ((1965, 2024), (1965, 1980), (1981, 1990), (1996, 2024))
     assert _content(text, stressing) == "Israel has “come out ahead.”"
     kirby, official = _find(result, "affirmed"), _find(result, "affirmed", 1)
-    assert _offsets(kirby) == ((2478, 2620), (2254, 2264), (2501, 2509), (2515, 2620))
+    # "Both Kirby and the official affirmed": "Kirby" resolves to the earlier full mention.
+    assert _offsets(kirby) == ((2478, 2620), (2223, 2264), (2501, 2509), (2515, 2620))
     assert text[kirby.start : kirby.start + 5] == "Kirby"
     assert _offsets(official) == ((2488, 2620), (604, 636), (2501, 2509), (2515, 2620))
     turner = _find(result, "stating")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from toolkit.codebooks import builtin_codebook, load_codebook
@@ -17,24 +18,16 @@ from toolkit.text import segment
 VOICE = "000_c6d9780c7ae0e10c"
 WHALES = "002_0bbcda579d155b64"
 MENAFN_2 = "003_26c8a3c0485d93f9"
-FRAMES = (
-    "conflict",
-    "responsibility",
-    "economic_consequences",
-    "human_interest",
-    "morality",
-    "escalation_retaliation",
-    "restraint_diplomacy",
-    "military_capability",
-)
+FRAMES = ("conflict", "responsibility", "economic_consequences", "human_interest", "morality")
+KINDS = ("count", "per_1k", "headline", "lead", "score", "share")
 
 
-def _article(text: str, doc_id: str = "doc") -> Article:
-    return Article(doc_id, "Outlet", "Title", text, text, "test")
+def _article(text: str, doc_id: str = "doc", title: str = "Title") -> Article:
+    return Article(doc_id, "Outlet", title, text, text, "test")
 
 
-def _measure(text: str, **kwargs: object) -> FamilyResult:
-    return framing.measure(_article(text), segment(text), **kwargs)  # type: ignore[arg-type]
+def _measure(text: str, title: str = "Title", **kwargs: object) -> FamilyResult:
+    return framing.measure(_article(text, title=title), segment(text), **kwargs)  # type: ignore[arg-type]
 
 
 def _frames(result: FamilyResult) -> list[tuple[str, str, int, int]]:
@@ -43,21 +36,46 @@ def _frames(result: FamilyResult) -> list[tuple[str, str, int, int]]:
 
 def test_headline_frames_with_typographic_apostrophe(sample_texts: dict[str, str]) -> None:
     text = sample_texts[WHALES]
-    result = _measure(text)
-    # The headline: "US tells Israel it won't join counter-strike on Iran" (typographic ').
+    result = _measure(text, family="conflict")
+    # The headline line: "US tells Israel it won't join counter-strike on Iran" (typographic ').
     assert _frames(result)[:2] == [
         ("won\u2019t join", "restraint_diplomacy", 19, 29),
         ("counter-strike", "escalation_retaliation", 30, 44),
     ]
-    assert result.evidence[0].rule == "framing:non_participation"
+    assert result.evidence[0].rule == "conflict_frames:non_participation"
+    assert result.family == "conflict"
 
 
 def test_de_escalate_is_restraint_not_escalation(sample_texts: dict[str, str]) -> None:
     text = sample_texts[WHALES]
-    result = _measure(text)
+    result = _measure(text, family="conflict")
     assert ("de-escalate", "restraint_diplomacy", 394, 405) in _frames(result)
     assert ("avoid further escalation", "restraint_diplomacy", 1379, 1403) in _frames(result)
     assert not any(e.text.lower().startswith("escalat") for e in result.evidence)
+
+
+def test_headline_and_lead_weighting() -> None:
+    text = (
+        "Iran launched a retaliatory strike. Washington urged restraint. "
+        "Later, diplomats met for talks. Nothing else happened."
+    )
+    result = _measure(text, title="Calls for restraint after Iran strike", family="conflict")
+    values = result.values
+    # Body: retaliatory (escalation, lead), restraint (lead), diplomats + talks (not lead).
+    assert values["conflict_escalation_retaliation_count"] == 1.0
+    assert values["conflict_escalation_retaliation_lead"] == 1.0
+    assert values["conflict_restraint_diplomacy_count"] == 3.0
+    assert values["conflict_restraint_diplomacy_lead"] == 1.0
+    assert values["conflict_restraint_diplomacy_headline"] == 1.0
+    words = segment(text).n_words
+    assert words == 16
+    # score = 1000 * (count + 2 * headline + 1 * lead) / words
+    assert values["conflict_restraint_diplomacy_score"] == pytest.approx(1000 * 6 / 16)
+    assert values["conflict_escalation_retaliation_score"] == pytest.approx(1000 * 2 / 16)
+    assert values["conflict_restraint_diplomacy_share"] == pytest.approx(6 / 8)
+    assert values["conflict_humanitarian_cost_share"] == 0.0
+    frames = builtin_codebook("conflict_frames").category_ids
+    assert framing.dominant_frame(values, "conflict", frames) == "restraint_diplomacy"
 
 
 def test_whole_article_values(sample_texts: dict[str, str]) -> None:
@@ -65,23 +83,31 @@ def test_whole_article_values(sample_texts: dict[str, str]) -> None:
     result = _measure(text)
     counts = {frame: result.values[f"framing_{frame}_count"] for frame in FRAMES}
     assert counts == {
-        "conflict": 8.0,
+        "conflict": 13.0,
         "responsibility": 0.0,
         "economic_consequences": 2.0,  # "global energy supplies and trade routes"
         "human_interest": 0.0,
         "morality": 0.0,
-        "escalation_retaliation": 3.0,
-        "restraint_diplomacy": 7.0,
-        "military_capability": 6.0,
     }
-    assert result.values["framing_conflict_per_1k"] == pytest.approx(8000 / 333)
+    assert result.values["framing_conflict_per_1k"] == pytest.approx(13000 / 333)
     assert sum(counts.values()) == len(result.evidence)
+
+
+def test_policy_frames_on_a_sample_article(sample_texts: dict[str, str]) -> None:
+    text = sample_texts[WHALES]
+    result = _measure(text, family="policy")
+    assert result.values["policy_security_defense_count"] == 12.0
+    assert result.values["policy_political_count"] == 6.0
+    rules = {e.rule for e in result.evidence if e.text == "Biden"}
+    assert rules == {"policy_frames:government"}
+    shares = [v for k, v in result.values.items() if k.endswith("_share")]
+    assert len(shares) == 15 and math.fsum(shares) == pytest.approx(1.0)
 
 
 def test_human_interest_and_morality(sample_texts: dict[str, str]) -> None:
     voice = _measure(sample_texts[VOICE])
     human = [e.text for e in voice.evidence if e.category == "human_interest"]
-    assert human == ["fears", "anxiously", "hoping"]
+    assert human == ["neighboring", "fears", "anxiously", "hoping"]
     menafn = _measure(sample_texts[MENAFN_2])
     morality = [(e.text, e.rule) for e in menafn.evidence if e.category == "morality"]
     assert morality == [
@@ -91,16 +117,36 @@ def test_human_interest_and_morality(sample_texts: dict[str, str]) -> None:
 
 
 def test_keys_are_fixed_and_rates_are_nan_without_words(sample_texts: dict[str, str]) -> None:
-    expected = {f"framing_{frame}_{kind}" for frame in FRAMES for kind in ("count", "per_1k")}
+    expected = {f"framing_{frame}_{kind}" for frame in FRAMES for kind in KINDS}
     empty = _measure("")
     assert set(empty.values) == expected
     assert empty.values["framing_conflict_count"] == 0.0
     assert math.isnan(empty.values["framing_conflict_per_1k"])
+    assert math.isnan(empty.values["framing_conflict_score"])
+    assert math.isnan(empty.values["framing_conflict_share"])
+    assert framing.dominant_frame(empty.values, "framing", FRAMES) == ""
     for stem, text in sample_texts.items():
         result = framing.measure(_article(text, stem), segment(text))
         assert set(result.values) == expected
         assert all(text[e.start : e.end] == e.text for e in result.evidence)
         assert {e.family for e in result.evidence} <= {"framing"}
+
+
+def test_frame_shares_table_names_the_dominant_frame() -> None:
+    outlets = pd.DataFrame(
+        {
+            "outlet": ["A", "B"],
+            "conflict_escalation_retaliation_share": [0.7, 0.2],
+            "conflict_restraint_diplomacy_share": [0.3, 0.8],
+            "conflict_escalation_retaliation_count": [7.0, 2.0],
+        }
+    )
+    table = framing.frame_shares(outlets, "conflict")
+    assert list(table.columns) == ["escalation_retaliation", "restraint_diplomacy", "dominant"]
+    assert table["dominant"].to_dict() == {
+        "A": "escalation_retaliation",
+        "B": "restraint_diplomacy",
+    }
 
 
 def test_custom_codebook_changes_the_counts(tmp_path: Path) -> None:
@@ -131,9 +177,9 @@ categories:
     book = load_codebook(path)
     text = "Allied forces will support Israel; the US will not support a strike on its ally."
     builtin = _measure(text)
-    assert builtin.values["framing_military_capability_count"] == 1.0  # forces
+    assert builtin.values["framing_conflict_count"] == 0.0
     custom = _measure(text, codebook=book)
-    assert set(custom.values) == {"framing_alliance_count", "framing_alliance_per_1k"}
+    assert set(custom.values) == {f"framing_alliance_{kind}" for kind in KINDS}
     # Allied (2) + support (1) + ally (2); "not support" is rejected by its guard.
     assert custom.values["framing_alliance_count"] == 5.0
     assert [(e.text, e.rule) for e in custom.evidence] == [
@@ -146,7 +192,7 @@ categories:
 def test_a_hedging_codebook_is_refused() -> None:
     with pytest.raises(
         ParameterError,
-        match=r"The 'codebook' parameter of measure must be a codebook of family 'framing'\. "
-        r"Got family 'hedging' instead\.",
+        match=r"The 'codebook' parameter of measure must be a codebook of family 'framing', "
+        r"'policy' or 'conflict'\. Got family 'hedging' instead\.",
     ):
         _measure("Text.", codebook=builtin_codebook("hedging"))

@@ -7,10 +7,12 @@ import pytest
 from toolkit.metrics.guards import (
     GUARDS,
     before_quantity,
+    capitalised,
     claim_verb,
     could_possibility,
     not_month,
     not_negated,
+    political_regime,
 )
 from toolkit.text import segment
 
@@ -28,6 +30,8 @@ def test_registry_names_every_guard() -> None:
         "before_quantity": before_quantity,
         "not_month": not_month,
         "claim_verb": claim_verb,
+        "capitalised": capitalised,
+        "political_regime": political_regime,
     }
 
 
@@ -121,3 +125,30 @@ def test_could_possibility(text: str, keep: bool) -> None:
 )
 def test_claim_verb(text: str, word: str, keep: bool) -> None:
     assert _check("claim_verb", text, word) is keep
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "keep"),
+    [
+        ("The US will not take part in any retaliatory action.", "US", True),
+        ("Iran told us it had no choice.", "us", False),
+        ("Let us hope the calm holds.", "us", False),
+        ("the UN Security Council met on Sunday", "UN", True),
+        ("The White House said Washington would not join.", "Washington", True),
+    ],
+)
+def test_capitalised_keeps_names_not_pronouns(text: str, word: str, keep: bool) -> None:
+    assert _check("capitalised", text, word) is keep
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "keep"),
+    [
+        ("aggression from the Zionist regime, particularly", "regime", True),
+        ("The regime in Tehran vowed a harsh response.", "regime", True),
+        ("Washington tightened the sanctions regime on Iran.", "regime", False),
+        ("under the inspection regime agreed in 2015", "regime", False),
+    ],
+)
+def test_political_regime_rejects_rule_sets(text: str, word: str, keep: bool) -> None:
+    assert _check("political_regime", text, word) is keep

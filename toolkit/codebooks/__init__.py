@@ -8,15 +8,18 @@ in the same format is loaded and validated with ``load_codebook(path)``, and
 from __future__ import annotations
 
 from toolkit.codebooks.loader import (
+    DEFAULT_CODEBOOKS,
     FAMILIES,
     builtin_codebook,
     builtin_codebook_names,
     check_codebook,
+    default_codebook,
     load_codebook,
 )
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 
 __all__ = [
+    "DEFAULT_CODEBOOKS",
     "FAMILIES",
     "Category",
     "Codebook",
@@ -24,6 +27,7 @@ __all__ = [
     "builtin_codebook",
     "builtin_codebook_names",
     "check_codebook",
+    "default_codebook",
     "load_codebook",
     "normalize_term",
 ]

@@ -4,7 +4,7 @@ A codebook file looks like::
 
     name: hedging                 # used in evidence rules: "<name>:<entry id>"
     version: "1.0.0"              # semver, quoted; bump it whenever an entry changes
-    family: hedging               # the metric family it feeds: hedging or framing
+    family: hedging               # the metric family it feeds (see FAMILIES)
     description: ...
     citation: ...
     licence: ...
@@ -19,6 +19,24 @@ A codebook file looks like::
             guards: [not_negated] # optional: ids from toolkit.metrics.guards.GUARDS
             weight: 1.0           # optional, > 0; what one match adds to the count
             note: ...             # optional
+
+Loaded-label codebooks (family ``labels``) also declare the sides a label can favour and say for
+every entry which one it favours::
+
+    sides:
+      israel_us: Israel and its allies
+      iran_axis: Iran and its allied armed groups
+    categories:
+      delegitimising:
+        ...
+        entries:
+          - id: zionist_regime
+            terms: [zionist regime]
+            favours: iran_axis    # required in labels codebooks, one of the sides
+
+Actor codebooks (family ``salience``) hold one category per actor plus the category ``actions``:
+verbs of action, by which an actor mention is read as agent ("Iran launched") or target
+("attacked Israel").
 
 Validation reports every problem at once, each located by file and line and naming the entry.
 """
@@ -42,17 +60,36 @@ from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 from toolkit.errors import CodebookError, InputProblem, ParameterError
 from toolkit.metrics.guards import GUARDS
 
-FAMILIES = ("hedging", "framing")
+FAMILIES = ("hedging", "framing", "policy", "conflict", "labels", "salience")
 """Metric families a codebook can feed."""
 
-RESERVED_CATEGORIES = {"hedging": frozenset({"hedges", "negated"})}
+DEFAULT_CODEBOOKS = {
+    "hedging": "hedging",
+    "framing": "framing",
+    "policy": "policy_frames",
+    "conflict": "conflict_frames",
+    "labels": "loaded_labels",
+    "salience": "actors",
+}
+"""The built-in codebook each family uses unless a researcher gives their own."""
+
+RESERVED_CATEGORIES = {
+    "hedging": frozenset({"hedges", "negated"}),
+    "labels": frozenset({"all", "favours"}),
+}
 """Category ids a family uses for its own columns (``hedging_hedges_count``, ...)."""
 
+REQUIRED_CATEGORIES = {"salience": ("actions",)}
+"""Category ids a family needs (the action verbs of an actor codebook)."""
+
+LABELS_FAMILY = "labels"
+"""The family whose codebooks declare ``sides`` and give every entry ``favours``."""
+
 _TOP_REQUIRED = ("name", "version", "family", "description", "citation", "licence", "categories")
-_TOP_OPTIONAL = ("scope",)
+_TOP_OPTIONAL = ("scope", "sides")
 _CATEGORY_REQUIRED = ("label", "description", "entries")
 _ENTRY_REQUIRED = ("id", "terms")
-_ENTRY_OPTIONAL = ("guards", "weight", "note")
+_ENTRY_OPTIONAL = ("guards", "weight", "note", "favours")
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CATEGORY_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -179,8 +216,11 @@ def _parse(source: str, location: str) -> tuple[Codebook | None, list[InputProbl
     texts = {key: reader.text(fields, key, "codebook") for key in ("description", "citation")}
     licence = reader.text(fields, "licence", "codebook")
     scope = reader.text(fields, "scope", "codebook")
+    sides = _sides(reader, fields, root, family)
     categories = (
-        _categories(reader, fields["categories"][1], family) if "categories" in fields else None
+        _categories(reader, fields["categories"][1], family, sides)
+        if "categories" in fields
+        else None
     )
     if reader.problems:
         return None, reader.problems
@@ -196,17 +236,52 @@ def _parse(source: str, location: str) -> tuple[Codebook | None, list[InputProbl
             categories=categories,
             path=location,
             scope=scope,
+            sides=sides,
         ),
         [],
     )
 
 
-def _categories(reader: _Reader, node: Node, family: str | None) -> tuple[Category, ...] | None:
+def _sides(
+    reader: _Reader, fields: _Fields, root: Node, family: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The ``sides`` of a labels codebook (required there, refused in other families)."""
+    if "sides" not in fields:
+        if family == LABELS_FAMILY:
+            reader.problem(root, "codebook: a labels codebook needs 'sides' (id: description)")
+        return ()
+    key, node = fields["sides"]
+    if family != LABELS_FAMILY:
+        reader.problem(key, f"codebook: only a {LABELS_FAMILY} codebook takes 'sides'")
+        return ()
+    side_fields = reader.mapping(node, "sides")
+    if not side_fields:
+        if side_fields is not None:
+            reader.problem(node, "sides: at least one side is required")
+        return ()
+    sides: list[tuple[str, str]] = []
+    for side_id, (side_key, _) in side_fields.items():
+        if not _CATEGORY_ID.fullmatch(side_id):
+            reader.problem(
+                side_key,
+                f"side {side_id!r}: ids must be lower case letters, digits and underscores",
+            )
+        description = reader.text(side_fields, side_id, f"side {side_id!r}")
+        sides.append((side_id, description or ""))
+    return tuple(sides)
+
+
+def _categories(
+    reader: _Reader, node: Node, family: str | None, sides: tuple[tuple[str, str], ...]
+) -> tuple[Category, ...] | None:
     fields = reader.mapping(node, "categories")
     if fields is None:
         return None
     if not fields:
         reader.problem(node, "categories: at least one category is required")
+    for required in REQUIRED_CATEGORIES.get(family or "", ()):
+        if fields and required not in fields:
+            reader.problem(node, f"categories: a {family} codebook needs the category {required!r}")
     reserved = RESERVED_CATEGORIES.get(family or "", frozenset())
     entry_lines: dict[str, int] = {}
     term_owners: dict[str, str] = {}
@@ -228,7 +303,9 @@ def _categories(reader: _Reader, node: Node, family: str | None) -> tuple[Catego
             for entry_node in (
                 reader.sequence(category_fields["entries"][1], f"{where}: 'entries'") or []
             ):
-                entry = _entry(reader, entry_node, category_id, entry_lines, term_owners)
+                entry = _entry(
+                    reader, entry_node, category_id, (entry_lines, term_owners), family, sides
+                )
                 if entry is not None:
                     entries.append(entry)
         categories.append(Category(category_id, label or "", description or "", tuple(entries)))
@@ -239,10 +316,12 @@ def _entry(
     reader: _Reader,
     node: Node,
     category_id: str,
-    entry_lines: dict[str, int],
-    term_owners: dict[str, str],
+    seen_in_file: tuple[dict[str, int], dict[str, str]],
+    family: str | None,
+    sides: tuple[tuple[str, str], ...],
 ) -> Entry | None:
-    """One entry; ``entry_lines`` and ``term_owners`` track ids and terms across the file."""
+    """One entry; ``seen_in_file`` tracks entry ids (line) and terms (owner) across the file."""
+    entry_lines, term_owners = seen_in_file
     where = f"category {category_id!r}, entry at line {node.start_mark.line + 1}"
     fields = reader.mapping(node, where)
     if fields is None:
@@ -285,9 +364,37 @@ def _entry(
     )
     weight = _weight(reader, fields, where)
     note = reader.text(fields, "note", where)
+    favours = _favours(reader, fields, node, where, family, sides)
     if entry_id is None or terms is None or weight is None:
         return None
-    return Entry(entry_id, tuple(terms), tuple(guards or ()), weight, note)
+    return Entry(entry_id, tuple(terms), tuple(guards or ()), weight, note, favours)
+
+
+def _favours(
+    reader: _Reader,
+    fields: _Fields,
+    node: Node,
+    where: str,
+    family: str | None,
+    sides: tuple[tuple[str, str], ...],
+) -> str | None:
+    """The side a label favours: required in a labels codebook, refused elsewhere."""
+    if family != LABELS_FAMILY:
+        if "favours" in fields:
+            reader.problem(fields["favours"][0], f"{where}: only a labels codebook takes 'favours'")
+        return None
+    if "favours" not in fields:
+        reader.problem(node, f"{where}: missing required key 'favours' (the side it favours)")
+        return None
+    side = reader.text(fields, "favours", where)
+    known = [side_id for side_id, _ in sides]
+    if side is not None and known and side not in known:
+        reader.problem(
+            fields["favours"][1],
+            f"{where}: 'favours' must be one of the sides {', '.join(known)}. Got {side!r}.",
+        )
+        return None
+    return side
 
 
 def _string_list(
@@ -370,6 +477,16 @@ def _load(path: Path) -> tuple[Codebook | None, list[InputProblem]]:
     except (OSError, UnicodeDecodeError) as error:
         return None, [InputProblem(str(path), f"cannot read the codebook file: {error}")]
     return _parse(source, str(path))
+
+
+def default_codebook(family: str) -> Codebook:
+    """The built-in codebook that ``family`` uses by default (see ``DEFAULT_CODEBOOKS``)."""
+    if family not in DEFAULT_CODEBOOKS:
+        raise ParameterError(
+            f"The 'family' parameter of default_codebook must be one of {set(DEFAULT_CODEBOOKS)}. "
+            f"Got {family!r} instead."
+        )
+    return builtin_codebook(DEFAULT_CODEBOOKS[family])
 
 
 def builtin_codebook_names() -> tuple[str, ...]:

@@ -30,6 +30,8 @@ class Entry:
     ``*`` stands for any word ending ("suggest*" matches "suggests", "suggested", ...).
     ``guards`` name context rules (``toolkit.metrics.guards.GUARDS``) that every match must pass.
     ``weight`` is what one match adds to its category's count (1.0 unless the file says otherwise).
+    ``favours`` (loaded-label codebooks only) is the id of the side the label favours, one of the
+    codebook's ``sides``.
     """
 
     id: str
@@ -37,6 +39,7 @@ class Entry:
     guards: tuple[str, ...] = ()
     weight: float = 1.0
     note: str | None = None
+    favours: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +56,10 @@ class Category:
 class Codebook:
     """A versioned lexicon feeding one metric family, with its provenance.
 
-    ``family`` is the metric family that reads it (``"hedging"`` or ``"framing"``); ``path`` is the
-    file it was loaded from; ``scope`` optionally says which kind of story the categories suit.
+    ``family`` is the metric family that reads it (one of ``toolkit.codebooks.FAMILIES``);
+    ``path`` is the file it was loaded from; ``scope`` optionally says which kind of story the
+    categories suit. ``sides`` (loaded-label codebooks) maps each side id a label can favour to
+    its description, in file order.
     """
 
     name: str
@@ -66,11 +71,28 @@ class Codebook:
     categories: tuple[Category, ...]
     path: str
     scope: str | None = None
+    sides: tuple[tuple[str, str], ...] = ()
 
     @property
     def category_ids(self) -> tuple[str, ...]:
         """Category ids in file order."""
         return tuple(category.id for category in self.categories)
+
+    @property
+    def side_ids(self) -> tuple[str, ...]:
+        """Side ids in file order (empty unless the codebook declares ``sides``)."""
+        return tuple(side for side, _ in self.sides)
+
+    def entry(self, entry_id: str) -> tuple[Category, Entry]:
+        """The entry with id ``entry_id`` and the category that holds it."""
+        for category in self.categories:
+            for entry in category.entries:
+                if entry.id == entry_id:
+                    return category, entry
+        raise ParameterError(
+            f"The 'entry_id' parameter of Codebook.entry must be an entry of codebook "
+            f"{self.name!r}. Got {entry_id!r} instead."
+        )
 
     def category(self, category_id: str) -> Category:
         """The category with id ``category_id``."""

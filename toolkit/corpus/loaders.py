@@ -112,40 +112,45 @@ def read_txt_folder(folder: Path, encoding: str) -> Reading:
 def read_jsonl(path: Path, encoding: str) -> Reading:
     """Read a JSON Lines file (optionally gzip-compressed): one article object per line."""
     raw = _read_bytes(path)
-    stem = _stem(path)
     records: list[RawRecord] = []
     problems: list[InputProblem] = []
     byte_offset = 0
     for number, line_bytes in enumerate(raw.split(b"\n"), start=1):
-        location = f"{path.name}:{number}"
-        line_start = byte_offset
+        item = jsonl_line(path, number, line_bytes, byte_offset, encoding)
         byte_offset += len(line_bytes) + 1
-        if not line_bytes.strip():
-            continue
-        fallback_id = f"{stem}-{number}"
-        binary = _binary_problem(line_bytes, encoding, line_start)
-        if binary:
-            problems.append(InputProblem(location, binary))
-            continue
-        try:
-            line = line_bytes.decode(encoding)
-        except UnicodeDecodeError as error:
-            problems.append(InputProblem(location, _decode_message(error, encoding, line_start)))
-            continue
-        if number == 1:
-            line = line.removeprefix("\ufeff")
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append(
-                InputProblem(location, f"broken JSON: {error.msg} (column {error.colno})")
-            )
-            continue
-        if not isinstance(data, dict):
-            problems.append(InputProblem(location, "expected a JSON object"))
-            continue
-        records.append(_mapping_record(data, location, fallback_id))
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        elif item is not None:
+            records.append(item)
     return Reading(tuple(records), tuple(problems))
+
+
+def jsonl_line(
+    path: Path, number: int, line_bytes: bytes, line_start: int, encoding: str
+) -> RawRecord | InputProblem | None:
+    """The record on line ``number`` of a JSONL file (starting at byte ``line_start``).
+
+    None for a blank line; an InputProblem when the line cannot be read as a JSON object.
+    """
+    location = f"{path.name}:{number}"
+    if not line_bytes.strip():
+        return None
+    binary = _binary_problem(line_bytes, encoding, line_start)
+    if binary:
+        return InputProblem(location, binary)
+    try:
+        line = line_bytes.decode(encoding)
+    except UnicodeDecodeError as error:
+        return InputProblem(location, _decode_message(error, encoding, line_start))
+    if number == 1:
+        line = line.removeprefix("\ufeff")
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputProblem(location, f"broken JSON: {error.msg} (column {error.colno})")
+    if not isinstance(data, dict):
+        return InputProblem(location, "expected a JSON object")
+    return _mapping_record(data, location, f"{_stem(path)}-{number}")
 
 
 def read_csv(path: Path, encoding: str) -> Reading:

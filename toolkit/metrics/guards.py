@@ -23,6 +23,11 @@ Decisions (documented so that published counts can be interpreted):
   title-case headline stay modal.
 * ``claim_verb`` rejects "claim"/"claims" used as a noun after a determiner or possessive ("the
   claim", "Iran's claims") and the idioms "claimed responsibility/credit" and "claimed the lives".
+* ``capitalised`` keeps a name only as written with capitals: a term of up to three letters must
+  be all capitals ("US", "UN", "EU", not the pronoun "us"); a longer one must start with a capital
+  ("Jordan", not "jordan"). Used by actor codebooks.
+* ``political_regime`` rejects "regime" used for a set of rules ("the sanctions regime", "a tax
+  regime", "the inspection regime") rather than a government.
 """
 
 from __future__ import annotations
@@ -108,6 +113,45 @@ _DETERMINERS = frozenset(
         "each",
     }
 )
+_SHORT_NAME = 3
+_TECHNICAL_REGIME = frozenset(
+    {
+        "sanctions",
+        "sanction",
+        "tax",
+        "trade",
+        "inspection",
+        "inspections",
+        "verification",
+        "visa",
+        "legal",
+        "regulatory",
+        "tariff",
+        "control",
+        "controls",
+        "nonproliferation",
+        "non-proliferation",
+        "training",
+        "treatment",
+        "dosing",
+        "dietary",
+        "exercise",
+        "fitness",
+        "medication",
+        "monetary",
+        "currency",
+        "exchange",
+        "price",
+        "pricing",
+        "licensing",
+        "reporting",
+        "compliance",
+        "safeguards",
+        "asylum",
+        "immigration",
+        "border",
+    }
+)
 _CLAIM_IDIOM_AFTER = re.compile(
     r"\s+(?:the\s+lives|lives|responsibility|credit)(?![\w-])", re.IGNORECASE
 )
@@ -186,6 +230,21 @@ def claim_verb(text: str, start: int, end: int, doc: Segmented) -> bool:
     )
 
 
+def capitalised(text: str, start: int, end: int, doc: Segmented) -> bool:
+    """Keep a name written with capitals: all capitals up to 3 letters, else a capital first."""
+    letters = [char for char in text[start:end] if char.isalpha()]
+    if not letters:
+        return False
+    if len(letters) <= _SHORT_NAME:
+        return all(char.isupper() for char in letters)
+    return letters[0].isupper()
+
+
+def political_regime(text: str, start: int, end: int, doc: Segmented) -> bool:
+    """Keep "regime" meaning a government; reject "sanctions regime", "tax regime", ..."""
+    return _previous_word(text, start) not in _TECHNICAL_REGIME
+
+
 GUARDS: Mapping[str, Guard] = MappingProxyType(
     {
         "not_negated": not_negated,
@@ -193,6 +252,8 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "before_quantity": before_quantity,
         "not_month": not_month,
         "claim_verb": claim_verb,
+        "capitalised": capitalised,
+        "political_regime": political_regime,
     }
 )
 """Every guard a codebook entry may name, by id."""

@@ -11,6 +11,13 @@ guards (``toolkit.metrics.guards``).
 
 Compiled matchers are cached per codebook (codebooks are frozen and hashable), so callers can
 simply call ``find_matches(codebook, doc)`` for every article.
+
+Headline and lead. Families that weight prominent positions read the headline from
+``Article.title`` (``headline_matches``; its offsets index the title, so these matches are not
+evidence rows of the article text) and define the lead as the first ``LEAD_SENTENCES`` sentences
+of ``Article.text`` (``lead_end``): news leads are one or two sentences (the inverted pyramid;
+Pöttker 2003), and sentences are found the same way for every corpus, whereas paragraph breaks
+are often lost in scraped text.
 """
 
 from __future__ import annotations
@@ -20,19 +27,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeAlias
 
-from toolkit.codebooks.loader import builtin_codebook
+from toolkit.codebooks.loader import default_codebook
 from toolkit.codebooks.model import Codebook, normalize_term
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
 from toolkit.metrics.base import Evidence
 from toolkit.metrics.guards import GUARDS, Guard
-from toolkit.text import Segmented
+from toolkit.text import Segmented, segment
 
 _END = ""
 _WILDCARD = "*"
 _ATOMS = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]", _WILDCARD: r"\w*"}
 
 _Trie: TypeAlias = dict[str, "_Trie"]
+
+LEAD_SENTENCES = 2
+"""How many opening sentences of ``Article.text`` make up the lead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +199,12 @@ def find_matches(codebook: Codebook, doc: Segmented) -> tuple[LexiconMatch, ...]
 
 
 def family_codebook(codebook: Codebook | None, family: str) -> Codebook:
-    """The built-in codebook of ``family`` when ``codebook`` is None, else ``codebook`` if it fits.
+    """The default codebook of ``family`` when ``codebook`` is None, else ``codebook`` if it fits.
 
     Raises ``ParameterError`` when ``codebook`` is not a codebook of ``family``.
     """
     if codebook is None:
-        return builtin_codebook(family)
+        return default_codebook(family)
     if not isinstance(codebook, Codebook):
         raise ParameterError(
             f"The 'codebook' parameter of measure must be a codebook of family {family!r}. "
@@ -215,3 +225,15 @@ def check_segmented(article: Article, doc: Segmented) -> None:
             "The 'doc' parameter of measure must be segment(article.text) for the same article. "
             f"Got a segmented text that differs from the text of {article.doc_id!r} instead."
         )
+
+
+def lead_end(doc: Segmented) -> int:
+    """Offset where the lead (the first ``LEAD_SENTENCES`` sentences of ``doc``) ends; 0 if none."""
+    if not doc.sentences:
+        return 0
+    return doc.sentences[min(LEAD_SENTENCES, doc.n_sentences) - 1].end
+
+
+def headline_matches(codebook: Codebook, title: str) -> tuple[LexiconMatch, ...]:
+    """The kept matches of ``codebook`` in a headline (offsets index ``title``)."""
+    return tuple(match for match in find_matches(codebook, segment(title)) if match.kept)

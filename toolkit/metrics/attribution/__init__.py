@@ -4,7 +4,8 @@ An attribution has a *source* (who), a *cue* (how: "said", "according to", "citi
 mark) and *content* (what), after the attribution relations of Pareti (2016); cues carry the
 stance of the reporting verb after Bergler (1992). Extraction is rule-based (regular expressions
 over sentences, no parser); see ``extract`` for the rules, ``sources`` for source types and
-anaphora resolution, ``quotes`` for direct/indirect/mixed content and unbalanced quote marks.
+anaphora resolution, ``quotes`` for direct/indirect/mixed content and unbalanced quote marks,
+``actors`` for the actor codebook that gives each source its affiliation.
 
 ``measure`` returns the family's numbers (per 1,000 words; NaN when undefined) with evidence rows
 for every cue and every source span, plus the ``Attribution`` records themselves.
@@ -16,7 +17,13 @@ import math
 
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.attribution.cues import AttributionLexicon, load_lexicon
+from toolkit.metrics.attribution.actors import ActorCodebook, affiliation, load_actors
+from toolkit.metrics.attribution.cues import (
+    REFUSAL,
+    STANCES,
+    AttributionLexicon,
+    load_lexicon,
+)
 from toolkit.metrics.attribution.extract import distinct_sources, find_attributions
 from toolkit.metrics.attribution.quotes import DIRECT
 from toolkit.metrics.attribution.records import Attribution, AttributionResult
@@ -33,10 +40,13 @@ from toolkit.text import Segmented
 
 __all__ = [
     "SOURCE_TYPES",
+    "ActorCodebook",
     "Attribution",
     "AttributionLexicon",
     "AttributionResult",
+    "affiliation",
     "evidence",
+    "load_actors",
     "load_lexicon",
     "measure",
 ]
@@ -47,19 +57,32 @@ _NAMED_TYPES = (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA)
 
 
 def measure(
-    article: Article, doc: Segmented, *, lexicon: AttributionLexicon | None = None
+    article: Article,
+    doc: Segmented,
+    *,
+    lexicon: AttributionLexicon | None = None,
+    actors: ActorCodebook | None = None,
 ) -> AttributionResult:
     """Count the attributions of one article, by kind of source, with their evidence.
 
     ``doc`` must be ``segment(article.text)``. ``lexicon`` defaults to the shipped
-    ``data/attribution.yaml``. Values (counts also per 1,000 words, NaN for an empty text):
+    ``data/attribution.yaml``, ``actors`` to ``data/actors.yaml``. The keys are the same for
+    every article (for a given actor codebook); counts are also given per 1,000 words (NaN for an
+    empty text) under ``..._per_1k``:
 
     * ``attribution_attributions_count`` - attributions of any kind (one per source and cue);
     * ``attribution_anonymous_count`` - credited to unnamed people (``anonymous`` and
       ``unnamed_group``): higher means more unnamed sourcing;
     * ``attribution_named_count`` - credited to a named person, organisation or news medium;
     * ``attribution_direct_quotes_count`` - attributions whose content is one quotation;
+    * ``attribution_affiliation_<actor>_count`` - attributions whose source speaks for each actor
+      of the codebook, and ``unknown`` (whose side gets a voice; Sigal 1973);
+    * ``attribution_stance_<stance>_count`` - attributions by the stance of their cue (neutral,
+      assertive, doubt, alarm, disclosure, refusal; Bergler 1992);
     * ``attribution_anonymous_share`` - anonymous / all attributions, 0 to 1 (NaN when none);
+    * ``attribution_direct_share`` - direct quotations / all attributions, 0 to 1 (NaN when none);
+    * ``attribution_named_to_anonymous_ratio`` - named / anonymous attributions, 0 upwards: above 1
+      means more named than unnamed sourcing (NaN without anonymous attributions);
     * ``attribution_distinct_sources`` - different identifiable sources after resolving
       pronouns, descriptions and short names (reports and unresolved pronouns left out).
     """
@@ -68,21 +91,35 @@ def measure(
             "The 'doc' parameter of measure must be segment(article.text) "
             f"for article {article.doc_id!r}. Got the segmentation of a different text instead."
         )
-    attributions = find_attributions(article.text, doc, article.doc_id, lexicon or load_lexicon())
+    codebook = actors or load_actors()
+    attributions = find_attributions(
+        article.text, doc, article.doc_id, lexicon or load_lexicon(), codebook
+    )
     total = len(attributions)
     anonymous = sum(a.source_type in _ANONYMOUS_TYPES for a in attributions)
     named = sum(a.source_type in _NAMED_TYPES for a in attributions)
     direct = sum(a.quote_type == DIRECT for a in attributions)
-    values: dict[str, float] = {}
-    for thing, count in (
+    counts = [
         ("attributions", total),
         ("anonymous", anonymous),
         ("named", named),
         ("direct_quotes", direct),
-    ):
+    ]
+    counts += [
+        (f"affiliation_{actor}", sum(a.affiliation == actor for a in attributions))
+        for actor in codebook.ids
+    ]
+    counts += [
+        (f"stance_{stance}", sum(a.verb_stance == stance for a in attributions))
+        for stance in (*STANCES, REFUSAL)
+    ]
+    values: dict[str, float] = {}
+    for thing, count in counts:
         values[f"{FAMILY}_{thing}_count"] = float(count)
         values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
     values[f"{FAMILY}_anonymous_share"] = anonymous / total if total else math.nan
+    values[f"{FAMILY}_direct_share"] = direct / total if total else math.nan
+    values[f"{FAMILY}_named_to_anonymous_ratio"] = named / anonymous if anonymous else math.nan
     values[f"{FAMILY}_distinct_sources"] = float(distinct_sources(attributions))
     result = FamilyResult(FAMILY, values, evidence(attributions))
     return AttributionResult(result, attributions)

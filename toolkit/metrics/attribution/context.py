@@ -21,11 +21,16 @@ B = r"(?<![\w'\u2019\-])"
 """Regex: no word character (or apostrophe, hyphen) right before."""
 E = r"(?![\w'\u2019\-])"
 """Regex: no word character (or apostrophe, hyphen) right after."""
-APPOSITIVE = r"\s*,\s+(?:who|[a-z][^,;:“”\"\n]{0,80},)"
-"""Regex: ", who" or a lower-case appositive between commas (", the head of the IRGC,")."""
+APPOSITIVE = (
+    r"(?:\s*,\s+(?:who|[^\W\d][^,;:“”\"\n]{0,80},)"
+    r"|\s+[\u2014\u2013]\s+[^\u2014\u2013\n]{1,100}\s+[\u2014\u2013])"
+)
+"""Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
+or between dashes ("Joyce — who is listed as an attorney — told")."""
 
 _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
-_ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"])")
+_ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
+_TOLD_THAT = re.compile(r"[^\W\d][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}?\s+that\s+")
 _TERMINAL = ".!?;:,"
 
 
@@ -146,12 +151,15 @@ class Context:
                 end -= 1
         return (start, end) if end > start else (-1, -1)
 
-    def after(self, position: int, sentence: Span) -> tuple[int, int]:
+    def after(self, position: int, sentence: Span, *, told: bool = False) -> tuple[int, int]:
         """Content after a cue: the rest of the sentence without a leading "that", or the
-        quotation after an addressee and a colon ("told reporters: “...”")."""
+        quotation after an addressee and a colon ("told reporters: “...”"); with ``told``, also
+        without the addressee of "told reporters that ..."."""
         skip = _AFTER_CUE.match(self.text, position, sentence.end)
         start = skip.end() if skip else position
         addressee = _ADDRESSEE.match(self.text, start, sentence.end)
+        if addressee is None and told:
+            addressee = _TOLD_THAT.match(self.text, start, sentence.end)
         if addressee is not None:
             start = addressee.end()
         return self.trimmed(start, sentence.end)

@@ -42,6 +42,9 @@ _WORD_LISTS = (
     "linking_words",
     "name_stopwords",
     "connectives",
+    "function_words",
+    "open_verbs",
+    "not_sources",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
@@ -53,6 +56,8 @@ _SOURCE_LISTS = (
     "quantifiers",
     "postmodifiers",
     "pronouns",
+    "other_pronouns",
+    "document_heads",
     "news_media",
     "organisations",
     "organisation_words",
@@ -90,6 +95,8 @@ class AttributionLexicon:
     quantifiers: frozenset[str]
     postmodifiers: tuple[str, ...]
     pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+    document_heads: frozenset[str]
     news_media: frozenset[str]
     organisations: frozenset[str]
     organisation_words: frozenset[str]
@@ -97,6 +104,9 @@ class AttributionLexicon:
     linking_words: tuple[str, ...]
     name_stopwords: frozenset[str]
     connectives: tuple[str, ...]
+    function_words: frozenset[str]
+    open_verbs: frozenset[str]
+    not_sources: frozenset[str]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -153,9 +163,10 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
     reports = _section(data, "unattributed_reports", _REPORT_LISTS, problems)
     sources = _section(data, "sources", _SOURCE_LISTS, problems)
     forms = {form for form, _ in verbs}
-    for form in lists["inverted_verbs"]:
-        if form not in forms:
-            problems.add("inverted_verbs", f"{form!r} is not one of the listed verbs")
+    for key in ("inverted_verbs", "open_verbs"):
+        for form in lists[key]:
+            if form not in forms:
+                problems.add(key, f"{form!r} is not one of the listed verbs")
     if problems.items:
         raise CodebookError(problems.items)
     return AttributionLexicon(
@@ -181,6 +192,8 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         quantifiers=frozenset(sources["quantifiers"]),
         postmodifiers=sources["postmodifiers"],
         pronouns=frozenset(sources["pronouns"]),
+        other_pronouns=frozenset(sources["other_pronouns"]),
+        document_heads=frozenset(sources["document_heads"]),
         news_media=frozenset(sources["news_media"]),
         organisations=frozenset(sources["organisations"]),
         organisation_words=frozenset(sources["organisation_words"]),
@@ -188,6 +201,9 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         linking_words=lists["linking_words"],
         name_stopwords=frozenset(lists["name_stopwords"]),
         connectives=lists["connectives"],
+        function_words=frozenset(lists["function_words"]),
+        open_verbs=frozenset(lists["open_verbs"]),
+        not_sources=frozenset(lists["not_sources"]),
     )
 
 

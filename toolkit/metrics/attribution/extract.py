@@ -10,8 +10,11 @@ Rules (``Attribution.rule``), each a regular expression over one sentence, no pa
 * ``attribution:said_before_source`` - an inverted verb after a comma or quote ("“...,” said
   Salami.");
 * ``attribution:passive_by`` - "This assurance was reiterated by US Defense Secretary ...";
-* ``attribution:participle`` - ", noting that ..." / ", saying “...”" credited to the subject of
-  the sentence;
+* ``attribution:participle`` - ", noting that ..." / ", saying “...”" / "— adding ..." credited
+  to the source of the previous cue of the sentence, else to the subject of the sentence;
+* ``attribution:conjoined_verb`` - a second verb of the same subject ("Ms. Conway rejected the
+  idea ... and said that ...", "Israeli officials indicated ... and emphasized ..."), unless a
+  relative clause ("where", "who", "which") may have brought in another subject;
 * ``attribution:declined_to`` - "The official declined to specify whether ...";
 * ``attribution:according_to`` - "according to two individuals familiar with ...";
 * ``attribution:citing`` - "Axios, citing an unnamed senior White House official, revealed ...":
@@ -32,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from toolkit.metrics.attribution.actors import ActorCodebook, affiliation, load_actors
 from toolkit.metrics.attribution.context import Context, Draft
 from toolkit.metrics.attribution.cues import NEUTRAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import quote_type
@@ -62,9 +66,14 @@ UNBALANCED_QUOTES = "unbalanced_quotes"
 
 
 def find_attributions(
-    text: str, doc: Segmented, doc_id: str, lexicon: AttributionLexicon
+    text: str,
+    doc: Segmented,
+    doc_id: str,
+    lexicon: AttributionLexicon,
+    actors: ActorCodebook | None = None,
 ) -> tuple[Attribution, ...]:
-    """Every attribution in ``text`` (segmented as ``doc``), in text order."""
+    """Every attribution in ``text`` (segmented as ``doc``), in text order; affiliations come
+    from ``actors`` (default: the shipped ``data/actors.yaml``)."""
     if not doc.sentences:
         return ()
     context = Context(text, doc, lexicon)
@@ -91,10 +100,12 @@ def find_attributions(
     for index in sorted(by_sentence):
         sentence = doc.sentences[index]
         ordered.extend(cut_contents(context, link_citations(context, sentence, by_sentence[index])))
-    return _resolve(context, ordered, doc_id)
+    return _resolve(context, ordered, doc_id, actors or load_actors())
 
 
-def _resolve(context: Context, drafts: list[Draft], doc_id: str) -> tuple[Attribution, ...]:
+def _resolve(
+    context: Context, drafts: list[Draft], doc_id: str, actors: ActorCodebook
+) -> tuple[Attribution, ...]:
     """Resolve sources in text order, adding quotations that name no speaker."""
     by_sentence: dict[int, list[Draft]] = {}
     for draft in drafts:
@@ -104,7 +115,7 @@ def _resolve(context: Context, drafts: list[Draft], doc_id: str) -> tuple[Attrib
 
     def add(draft: Draft, source: Mention, paragraph: int, sentence: int) -> None:
         history.append(Antecedent(paragraph, sentence, source))
-        attributions.append(_record(context, draft, source, doc_id))
+        attributions.append(_record(context, draft, source, doc_id, actors))
 
     for index, paragraph in enumerate(context.paragraphs):
         sentences = context.sentence_indices(paragraph)
@@ -132,7 +143,9 @@ def _quote_draft(quote: Span, rule: str) -> Draft:
     return Draft(None, quote.start, quote.start + 1, NEUTRAL, rule, quote.start, quote.end)
 
 
-def _record(context: Context, draft: Draft, source: Mention, doc_id: str) -> Attribution:
+def _record(
+    context: Context, draft: Draft, source: Mention, doc_id: str, actors: ActorCodebook
+) -> Attribution:
     written = draft.source
     starts = [draft.cue_start] + ([written.start] if written else [])
     ends = [draft.cue_end] + ([written.end] if written else [])
@@ -151,12 +164,17 @@ def _record(context: Context, draft: Draft, source: Mention, doc_id: str) -> Att
         end=max(ends),
         source_start=source.start,
         source_end=source.end,
+        mention=written.text if written else "",
+        mention_start=written.start if written else -1,
+        mention_end=written.end if written else -1,
         cue_start=draft.cue_start,
         cue_end=draft.cue_end,
         content_start=draft.content_start,
         content_end=draft.content_end,
         verb_stance=draft.stance,
         rule=draft.rule,
+        affiliation=affiliation(source.text, source.source_type, actors),
+        source_id=":".join(identity(source)),
         flag="" if paragraph.balanced else UNBALANCED_QUOTES,
     )
 

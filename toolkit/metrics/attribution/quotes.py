@@ -1,8 +1,9 @@
 """Quotation spans per paragraph, and whether reported content is direct, indirect or mixed.
 
 Only double quotation marks delimit quotes: curly “ ” (and « ») pair as opening/closing marks,
-straight " marks pair in order. Single marks (straight and curly) are left alone because they
-double as apostrophes ("won't", "the United States' commitment"). A paragraph whose marks do
+straight " marks (and the doubled apostrophes '' some archives use for them) pair in order.
+Single marks (straight and curly) are left alone because they double as apostrophes ("won't",
+"the United States' commitment"). A paragraph whose marks do
 not pair up is *unbalanced*: no quote spans are guessed for it, and attributions in it carry the
 flag ``"unbalanced_quotes"`` (as textacy refuses to guess on unbalanced quotes).
 """
@@ -21,7 +22,8 @@ MIXED = "mixed"
 _OPENING = "“«"
 _CLOSING = "”»"
 _STRAIGHT = '"'
-_MARK = re.compile(r'["“”«»]')
+_DOUBLED = "''"
+_MARK = re.compile(r"''|[\"“”«»]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_NOISE = " \t,.;:!?\u2014\u2013-"
 
@@ -54,11 +56,11 @@ def _pair(text: str, start: int, end: int) -> tuple[Span, ...] | None:
     spans: list[Span] = []
     for mark in _MARK.finditer(text, start, end):
         char, at = mark.group(), mark.start()
-        if char == _STRAIGHT:
+        if char in (_STRAIGHT, _DOUBLED):
             if straight_open is None:
                 straight_open = at
             else:
-                spans.append(Span(straight_open, at + 1))
+                spans.append(Span(straight_open, mark.end()))
                 straight_open = None
         elif char in _OPENING:
             if curly_open is not None:

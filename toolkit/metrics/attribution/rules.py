@@ -22,20 +22,34 @@ COORDINATED_SOURCE = "attribution:coordinated_source"
 SAID_BEFORE_SOURCE = "attribution:said_before_source"
 PASSIVE_BY = "attribution:passive_by"
 PARTICIPLE = "attribution:participle"
+CONJOINED_VERB = "attribution:conjoined_verb"
 DECLINED_TO = "attribution:declined_to"
 ACCORDING_TO = "attribution:according_to"
 CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
 
 _LOOKBACK = 240
+_NEAR = 24
+_BARRIERS = ("“", "”", '"', "''", ";", ":")
 _WHAT = re.compile(rf"{B}[Ww]hat(?:ever)?\s+\Z")
 _COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
-_INVERSION_LEAD = re.compile(r"[,”\"]\s*\Z")
-_PARTICIPLE_LEAD = re.compile(r",\s*\Z")
-_PARTICIPLE_TAIL = re.compile(r"\s+(?:that\b|[“\"])")
+_INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
+_PARTICIPLE_LEAD = re.compile(
+    r"(?:,|\s[\u2014\u2013]|\s--)\s*(?:(?:also|then|later|further)\s+)?\Z"
+)
+_CONJOINED_LEAD = re.compile(
+    rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?\Z"
+)
+_PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
+_RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
+_TOLD = frozenset(("told", "tells", "tell", "telling"))
+_CIRCUMSTANCE = re.compile(
+    rf"\s+(?:in|on|at|during|after|before|late|earlier|last|this|when|while|to|from){E}"
+)
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
 
 
@@ -43,13 +57,33 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     """Attributions whose cue is a reporting verb or a refusal (first matching rule wins)."""
     cue_start = match.start()
     sentence = context.sentence(cue_start)
-    lookback = max(sentence.start, cue_start - _LOOKBACK)
+    lookback = _window(context.text, sentence.start, cue_start)
     back = context.patterns.back.search(context.text, lookback, cue_start)
+    if (
+        back is not None
+        and back.group("generic")
+        and not back.group("gname")
+        and match.group() not in context.lexicon.open_verbs
+    ):
+        back = None  # "The White House's position underscores ...": not a source
     if back is not None:
         return _source_first(context, match, back, lookback)
     if _is_refusal(context, match):
         return []
-    return _inverted(context, match, lookback) or _passive(context, match, lookback)
+    near = max(sentence.start, cue_start - _NEAR)
+    return _inverted(context, match, near) or _passive(context, match, near)
+
+
+def _window(text: str, start: int, end: int) -> int:
+    """Where a source before ``end`` may begin: at most ``_LOOKBACK`` characters back, not
+    before ``start`` and after the last quotation mark, colon or semicolon (no source spans
+    them), which keeps the backward searches short."""
+    low = max(start, end - _LOOKBACK)
+    for mark in _BARRIERS:
+        found = text.rfind(mark, low, end)
+        if found >= 0:
+            low = found + len(mark)
+    return low
 
 
 def _source_first(
@@ -60,17 +94,22 @@ def _source_first(
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     source = mention(back, "np", 0, lexicon)
-    if _WHAT.search(text, lookback, source.start):
+    if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
         return []  # "What he said was not true."
     refusal = _is_refusal(context, match)
     rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
-    content = context.after(cue_end, sentence)
+    content = context.after(cue_end, sentence, told=match.group() in _TOLD)
     quoted = quote_ending_at(text, context.paragraph(source.start), source.start)
-    if quoted is not None or (content[0] < 0 and not refusal):
+    trailing = _COMMA_BEFORE.search(text, max(sentence.start, source.start - _NEAR), source.start)
+    if (
+        quoted is not None
+        or (content[0] < 0 and not refusal)
+        or (trailing is not None and _CIRCUMSTANCE.match(text, cue_end, sentence.end))
+    ):  # "“...,” Salami said." / "Iran denied it, the IRGC said in a statement."
         content = context.before(sentence, source.start)
-    elif _COMMA_BEFORE.search(text, sentence.start, source.start) and _COMMA_AFTER.match(
-        text, cue_end, sentence.end
-    ):
+    elif _COMMA_BEFORE.search(
+        text, max(sentence.start, source.start - _NEAR), source.start
+    ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
     stance = lexicon.stance(match.group())
     drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
@@ -124,12 +163,15 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
 
 
 def is_participle(context: Context, match: re.Match[str]) -> bool:
-    """ ", noting that ..." or ", saying “...”" """
+    """ ", noting that ...", ", saying “...”" or a second verb of the subject: "... and said" """
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
+    if _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
+        return True
     return (
         match.group().endswith("ing")
-        and _PARTICIPLE_LEAD.search(context.text, sentence.start, cue_start) is not None
+        and _PARTICIPLE_LEAD.search(context.text, max(sentence.start, cue_start - _NEAR), cue_start)
+        is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
     )
 
@@ -137,7 +179,8 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
 def participle_draft(
     context: Context, match: re.Match[str], sentence_drafts: list[Draft]
 ) -> Draft | None:
-    """A participle credited to the source of an earlier cue in its sentence, or its subject."""
+    """A participle or a conjoined verb ("... and said") credited to the source of an earlier
+    cue in its sentence, or to the sentence's subject."""
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     earlier = [
@@ -145,6 +188,12 @@ def participle_draft(
         for draft in sentence_drafts
         if draft.cue_start < cue_start and draft.rule != CITING and draft.source is not None
     ]
+    conjoined = _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start)
+    rule = CONJOINED_VERB if conjoined else PARTICIPLE
+    if conjoined and _RELATIVE.search(
+        context.text, earlier[-1].cue_end if earlier else sentence.start, cue_start
+    ):
+        return None  # "..., where Biden expressed concern and emphasized ...": another subject
     if earlier:
         source = earlier[-1].source
     else:
@@ -154,7 +203,7 @@ def participle_draft(
         source = mention(subject, "np", 0, context.lexicon)
     content = context.after(cue_end, sentence)
     stance = context.lexicon.stance(match.group())
-    return Draft(source, cue_start, cue_end, stance, PARTICIPLE, *content)
+    return Draft(source, cue_start, cue_end, stance, rule, *content)
 
 
 def according_drafts(context: Context) -> list[Draft]:
@@ -165,6 +214,8 @@ def according_drafts(context: Context) -> list[Draft]:
         if match.end() > sentence.end:
             continue
         source = mention(match, "np", 0, context.lexicon)
+        if _LEADING_DETERMINER.sub("", source.text).lower() in context.lexicon.not_sources:
+            continue  # "according to plan"
         if context.text[sentence.start : match.start()].strip():
             content = context.before(sentence, match.start())
         else:

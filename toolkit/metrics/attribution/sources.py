@@ -8,7 +8,13 @@ A source is one of
   optionally followed by one post-modifier phrase ("a senior White House official", "two
   individuals familiar with their conversation", "sources within the United States
   administration", "the Biden administration");
-* a *pronoun* ("he", "she"), only where the subject of a reporting verb is expected.
+* a *generic description* the lexicon cannot type: up to three lower-case or capitalised words
+  before a lower-case head that is not a function word ("the New Jersey governor",
+  "Clinton's campaign chairman"), typed by a name that follows it ("Republican strategist Ryan
+  Williams" is a named person), else ``document``, ``unnamed_group`` (a plural head) or
+  ``unclassified``;
+* a *pronoun* ("he", "she", "they", "it", "I", "we"), only where the subject of a reporting verb
+  is expected.
 
 Source types (decisions, so that published counts can be read):
 
@@ -21,6 +27,9 @@ Source types (decisions, so that published counts can be read):
 * ``unnamed_group`` - SEVERAL unnamed people, counted or not ("two individuals familiar with
   their conversation", "sources within Israel", "US officials");
 * ``unattributed_report`` - claims credited to "reports";
+* ``document`` - a document or statement ("the lawsuit says", "according to the poll");
+* ``unclassified`` - a description the lexicon cannot type ("the presumptive Republican
+  nominee told ...", "one commenter wrote"): counted as neither named nor anonymous;
 * ``pronoun`` - a pronoun left unresolved.
 
 Resolution (:func:`resolve`) replaces a pronoun, a definite description ("the official") or a
@@ -41,6 +50,8 @@ NEWS_MEDIA = "news_media"
 ANONYMOUS = "anonymous"
 UNNAMED_GROUP = "unnamed_group"
 UNATTRIBUTED_REPORT = "unattributed_report"
+DOCUMENT = "document"
+UNCLASSIFIED = "unclassified"
 PRONOUN = "pronoun"
 
 SOURCE_TYPES = (
@@ -50,6 +61,8 @@ SOURCE_TYPES = (
     ANONYMOUS,
     UNNAMED_GROUP,
     UNATTRIBUTED_REPORT,
+    DOCUMENT,
+    UNCLASSIFIED,
     PRONOUN,
 )
 """Every value ``Attribution.source_type`` can take."""
@@ -112,7 +125,8 @@ def name_pattern(lexicon: AttributionLexicon) -> str:
 
 
 def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
-    """Regex of a source noun phrase with groups ``named``, ``unnamed``, ``head``, ``pronoun``."""
+    """Regex of a source noun phrase with groups ``named``, ``unnamed`` (``head``), ``generic``
+    (``ghead``) and ``pronoun``."""
     name = name_pattern(lexicon)
     stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
     capital = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
@@ -124,20 +138,27 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
         | lexicon.media_heads
         | lexicon.organisation_heads
         | lexicon.report_heads
+        | lexicon.document_heads
     )
     org_heads = alternation(lexicon.organisation_heads, capitalised=False)
-    post_object = (
-        rf"(?:(?:{_POST_DETERMINERS})\s+)?(?:{name}(?:\s+(?:{org_heads}){_E})?|[a-z][\w\-]*)"
-    )
+    function = alternation(lexicon.function_words)
+    lower = rf"(?!(?:{function}){_E})[a-z][\w\-]*"
+    post_object = rf"(?:(?:{_POST_DETERMINERS})\s+)?(?:{name}(?:\s+(?:{org_heads}){_E})?|{lower})"
     post = rf"\s+(?:{alternation(lexicon.postmodifiers, capitalised=False)})\s+{post_object}"
     unnamed = (
         rf"(?P<unnamed>(?:{determiner}\s+){{0,2}}(?:{modifier}\s+){{0,4}}"
         rf"(?P<head>{alternation(heads)}){_E}(?:{post})?)"
     )
     named = rf"(?P<named>(?:[Tt]he\s+)?{name})"
-    alternatives = [unnamed, named]
+    opening = rf"(?:{determiner}|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts){_E})\s+"
+    generic = (
+        rf"(?P<generic>(?:{opening})?(?:(?:{lower}|{capital})\s+){{0,3}}"
+        rf"(?P<ghead>{lower}){_E}(?:{post})?(?P<gname>\s+{name})?)"
+    )
+    alternatives = [unnamed, named, generic]
     if pronouns:
-        alternatives.append(rf"(?P<pronoun>{alternation(lexicon.pronouns)}){_E}")
+        every = lexicon.pronouns | lexicon.other_pronouns
+        alternatives.append(rf"(?P<pronoun>{alternation(every)}){_E}")
     return rf"{_B}(?:{'|'.join(alternatives)})"
 
 
@@ -145,8 +166,17 @@ def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionL
     """The Mention matched by ``np_pattern`` in group ``group`` (offsets shifted by ``offset``)."""
     start, end = match.span(group)
     text = match.group(group)
-    if match.groupdict().get("pronoun") is not None:
-        return Mention(start + offset, end + offset, text, PRONOUN, "", PRONOUN_KIND)
+    groups = match.groupdict()
+    if groups.get("pronoun") is not None:
+        head = _pronoun_head(text, lexicon)
+        return Mention(start + offset, end + offset, text, PRONOUN, head, PRONOUN_KIND)
+    if groups.get("generic") is not None:
+        head = match.group("ghead").lower()
+        if groups.get("gname") is not None:  # "Republican strategist Ryan Williams"
+            source_type = _name_type(match.group("gname").strip(), lexicon)
+            return Mention(start + offset, end + offset, text, source_type, "", NAME_KIND)
+        source_type = _generic_type(head, lexicon)
+        return Mention(start + offset, end + offset, text, source_type, head, OTHER_KIND)
     if match.group("unnamed") is not None:
         head = " ".join(match.group("head").lower().split())
         source_type = _description_type(text, head, lexicon)
@@ -156,11 +186,32 @@ def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionL
     return Mention(start + offset, end + offset, text, _name_type(text, lexicon), "", NAME_KIND)
 
 
+def _pronoun_head(text: str, lexicon: AttributionLexicon) -> str:
+    """What a pronoun may refer to: ``person`` (he, she), ``group`` (they), ``thing`` (it), or
+    ``""`` for the speaker's own "I" and "we" (never resolved)."""
+    lowered = text.lower()
+    if lowered in lexicon.pronouns:
+        return "person"
+    return {"they": "group", "it": "thing"}.get(lowered, "")
+
+
+def _generic_type(head: str, lexicon: AttributionLexicon) -> str:
+    if head in lexicon.document_heads:
+        return DOCUMENT
+    if head in lexicon.report_heads:
+        return UNATTRIBUTED_REPORT
+    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        return UNNAMED_GROUP
+    return UNCLASSIFIED
+
+
 def _description_type(text: str, head: str, lexicon: AttributionLexicon) -> str:
     if any(medium in text for medium in lexicon.news_media if len(medium) > 2):
         return NEWS_MEDIA
     if head in lexicon.report_heads:
         return UNATTRIBUTED_REPORT
+    if head in lexicon.document_heads:
+        return DOCUMENT
     if head in lexicon.media_heads:
         return NEWS_MEDIA
     if head in lexicon.organisation_heads:
@@ -203,7 +254,9 @@ def resolve(found: Mention, paragraph: int, earlier: Sequence[Antecedent]) -> Me
     """The source ``found`` refers to: the nearest fitting earlier source, or ``found`` itself.
 
     * "he"/"she" -> the nearest person (named or anonymous) credited in the same or the previous
-      paragraph; unresolved pronouns keep type ``pronoun``.
+      paragraph; "they" -> the nearest group, organisation or news medium; "it" -> the nearest
+      organisation, news medium or document; "I"/"we" and unresolved pronouns keep type
+      ``pronoun``.
     * "the (senior ...) official" -> the nearest anonymous source with the same head noun whose
       words include the description's modifiers ("A senior administration official").
     * a short name ("Salami", "the IDF") -> the nearest longer name of the same type containing
@@ -212,9 +265,9 @@ def resolve(found: Mention, paragraph: int, earlier: Sequence[Antecedent]) -> Me
     for antecedent in reversed(earlier):
         candidate = antecedent.source
         if found.kind == PRONOUN_KIND:
-            if antecedent.paragraph < paragraph - 1:
+            if antecedent.paragraph < paragraph - 1 or not found.head:
                 break
-            if candidate.source_type in (NAMED_PERSON, ANONYMOUS):
+            if candidate.source_type in _PRONOUN_REFERENTS[found.head]:
                 return candidate
         elif found.kind == DEFINITE_KIND:
             if _describes(found, candidate):
@@ -222,6 +275,13 @@ def resolve(found: Mention, paragraph: int, earlier: Sequence[Antecedent]) -> Me
         elif found.kind == NAME_KIND and _shortens(found, candidate):
             return candidate
     return found
+
+
+_PRONOUN_REFERENTS = {
+    "person": (NAMED_PERSON, ANONYMOUS),
+    "group": (UNNAMED_GROUP, NAMED_ORGANISATION, NEWS_MEDIA),
+    "thing": (NAMED_ORGANISATION, NEWS_MEDIA, DOCUMENT),
+}
 
 
 def _words(text: str) -> set[str]:

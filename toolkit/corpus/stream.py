@@ -1,0 +1,335 @@
+"""Stream a corpus one article at a time, so memory does not grow with the corpus.
+
+``stream_articles`` reads a JSONL or CSV file (optionally gzip-compressed) record by record and
+cleans each record as ``load_corpus`` does, with the same problems found: unreadable lines,
+missing fields, empty text, duplicate doc_ids. Articles come out in file order (not sorted).
+
+Iterating yields the usable articles; once the iteration is over, ``outcome()`` tells what was
+left out. A doc_id seen twice can only be known when its second record is read, after the first
+was already yielded: such earlier articles are listed in ``StreamOutcome.withdrawn`` and a
+consumer must drop what it computed for them, which makes the result equal to ``load_corpus``
+with ``on_error="skip"``. A folder of ``.txt`` files is read whole by ``load_corpus``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+from toolkit.corpus.article import Article, Rejection
+from toolkit.corpus.load import SAMPLE_SOURCE, _build, load_corpus
+from toolkit.corpus.loaders import (
+    _SURROGATE,
+    TEXT_COLUMNS,
+    RawRecord,
+    _mapping_record,
+    _stem,
+    jsonl_line,
+)
+from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
+from toolkit.corpus.validation import _natural_key, record_problems
+from toolkit.errors import CorpusError, InputProblem, ParameterError
+
+
+@dataclass(frozen=True, slots=True)
+class StreamOutcome:
+    """What a finished stream left out.
+
+    ``rejected``: every unusable record or line, sorted by location, as in ``Corpus.rejected``.
+    ``problems``: the same as InputProblems (what ``on_error="raise"`` reports).
+    ``withdrawn``: doc_ids of articles that were yielded before a later record with the same
+    doc_id made them unusable. ``n_articles``: usable articles (yielded minus withdrawn).
+    """
+
+    source: str
+    n_articles: int
+    rejected: tuple[Rejection, ...]
+    problems: tuple[InputProblem, ...]
+    withdrawn: frozenset[str]
+    cleaning_name: str
+    cleaning_version: str
+
+
+class ArticleStream:
+    """An iterable of the usable articles of one corpus file; see the module docstring."""
+
+    def __init__(self, path: Path | None, encoding: str, rules: CleaningRules) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.rules = rules
+        self._outcome: StreamOutcome | None = None
+        self._tracker: _Tracker | None = None
+
+    @property
+    def has_problems(self) -> bool:
+        """True once the iteration so far has met any problem (a bad record or a duplicate)."""
+        tracker = self._tracker
+        return tracker is not None and bool(tracker.problems or tracker.bad or tracker.duplicates)
+
+    @property
+    def source(self) -> str:
+        """The corpus source as recorded in the tables' metadata."""
+        return SAMPLE_SOURCE if self.path is None else str(self.path)
+
+    def outcome(self) -> StreamOutcome:
+        """What was left out; only available once the iteration has finished."""
+        if self._outcome is None:
+            raise ParameterError("ArticleStream.outcome() is known only after a full iteration.")
+        return self._outcome
+
+    def __iter__(self) -> Iterator[Article]:
+        if self.path is None or self.path.is_dir():
+            yield from self._whole_folder()
+            return
+        tracker = self._tracker = _Tracker()
+        for item in _records(self.path, self.encoding):
+            if isinstance(item, InputProblem):
+                tracker.problem(item)
+                continue
+            article = _build(item, self.rules)
+            if tracker.admit(item, article) and article is not None:
+                yield article
+        self._outcome = tracker.outcome(self.source, self.rules)
+
+    def _whole_folder(self) -> Iterator[Article]:
+        corpus = load_corpus(
+            self.path, on_error="skip", encoding=self.encoding, cleaning=self.rules
+        )
+        yield from corpus.articles
+        problems = tuple(
+            InputProblem(item.location, reason)
+            for item in corpus.rejected
+            for reason in item.reason.split("; ")
+        )
+        self._outcome = StreamOutcome(
+            corpus.source,
+            len(corpus.articles),
+            corpus.rejected,
+            problems,
+            frozenset(),
+            corpus.cleaning_name,
+            corpus.cleaning_version,
+        )
+
+
+def stream_articles(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    encoding: str = "utf-8",
+    cleaning: CleaningRules | None = None,
+) -> ArticleStream:
+    """Stream the articles of a ``.jsonl``/``.csv`` file (optionally ``.gz``) in file order.
+
+    Accepts what ``load_corpus`` accepts; a folder (or None, the sample corpus) is loaded whole.
+    Errors that leave nothing to read (a missing file, a CSV without a text column) raise
+    CorpusError during iteration; problems of single records end up in ``outcome()``.
+    """
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ParameterError(
+            "The 'encoding' parameter of stream_articles must name a Python codec. "
+            f"Got {encoding!r} instead."
+        ) from None
+    if cleaning is not None and not isinstance(cleaning, CleaningRules):
+        raise ParameterError(
+            "The 'cleaning' parameter of stream_articles must be CleaningRules or None. "
+            f"Got {type(cleaning).__name__} instead."
+        )
+    resolved = None if path is None else Path(path)
+    if resolved is not None and not resolved.exists():
+        raise CorpusError([InputProblem(str(resolved), "no such file or folder")])
+    return ArticleStream(resolved, encoding, cleaning or load_cleaning_rules())
+
+
+class _Tracker:
+    """Per-record bookkeeping of a stream: seen doc_ids, bad records, duplicates."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[str, str | None, bool]] = {}  # id -> location, outlet, good
+        self.duplicates: dict[str, list[tuple[str, str | None, list[str]]]] = {}
+        self.bad: dict[str, tuple[str, str | None, list[str]]] = {}  # location -> record
+        self.problems: list[InputProblem] = []
+        self.yielded = 0
+
+    def problem(self, problem: InputProblem) -> None:
+        self.problems.append(problem)
+
+    def admit(self, record: RawRecord, article: Article | None) -> bool:
+        """Record ``record``; True when its article may be yielded now."""
+        messages = record_problems([record], [article])[0]
+        first = self.seen.get(record.doc_id)
+        if first is not None:
+            entries = self.duplicates.setdefault(record.doc_id, [])
+            if not entries:
+                location, outlet, _good = first
+                earlier = self.bad.pop(location, (location, outlet, []))
+                entries.append(earlier)
+            entries.append((record.location, record.outlet, messages))
+            return False
+        self.seen[record.doc_id] = (record.location, record.outlet, not messages)
+        if messages:
+            self.bad[record.location] = (record.location, record.outlet, messages)
+            return False
+        self.yielded += 1
+        return True
+
+    def outcome(self, source: str, rules: CleaningRules) -> StreamOutcome:
+        problems = list(self.problems)
+        rejections = [Rejection(location=p.location, reason=p.message) for p in self.problems]
+        withdrawn = {doc_id for doc_id in self.duplicates if self.seen[doc_id][2]}
+        entries = [(doc_id, *entry) for doc_id, entry in self.bad_by_id()]
+        for doc_id, group in self.duplicates.items():
+            for location, outlet, messages in group:
+                others = ", ".join(other[0] for other in group if other[0] != location)
+                entries.append(
+                    (
+                        doc_id,
+                        location,
+                        outlet,
+                        [*messages, f"duplicate doc_id {doc_id!r} (also at {others})"],
+                    )
+                )
+        for doc_id, location, outlet, messages in entries:
+            problems.extend(InputProblem(location, message) for message in messages)
+            rejections.append(
+                Rejection(
+                    location=location, reason="; ".join(messages), doc_id=doc_id, outlet=outlet
+                )
+            )
+        problems.sort(key=lambda problem: _natural_key(problem.location))
+        rejections.sort(key=lambda rejection: _natural_key(rejection.location))
+        return StreamOutcome(
+            source,
+            self.yielded - len(withdrawn),
+            tuple(rejections),
+            tuple(problems),
+            frozenset(withdrawn),
+            rules.name,
+            rules.version,
+        )
+
+    def bad_by_id(self) -> list[tuple[str, tuple[str, str | None, list[str]]]]:
+        location_to_id = {
+            location: doc_id for doc_id, (location, _o, good) in self.seen.items() if not good
+        }
+        return [(location_to_id[location], entry) for location, entry in self.bad.items()]
+
+
+def _records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return _jsonl_records(path, encoding)
+    if name.endswith((".csv", ".csv.gz")):
+        return _csv_records(path, encoding)
+    raise CorpusError(
+        [
+            InputProblem(
+                str(path),
+                "unsupported input: give a folder of .txt files, a .jsonl(.gz) or a .csv(.gz) file",
+            )
+        ]
+    )
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    try:
+        if path.name.lower().endswith(".gz"):
+            return cast(IO[bytes], gzip.open(path, "rb"))
+        return path.open("rb")
+    except OSError as error:
+        raise CorpusError([InputProblem(str(path), f"cannot read file: {error}")]) from None
+
+
+def _jsonl_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
+    offset = 0
+    with _open_binary(path) as handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                body = line.removesuffix(b"\n")
+                item = jsonl_line(path, number, body, offset, encoding)
+                offset += len(line)
+                if item is not None:
+                    yield item
+        except (OSError, EOFError) as error:
+            raise CorpusError([InputProblem(str(path), f"cannot read file: {error}")]) from None
+
+
+def _csv_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
+    """Rows of a CSV file as records; like ``read_csv`` but row by row."""
+    with _open_binary(path) as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
+        reader = csv.reader(_without_bom(text), strict=True)
+        stem = _stem(path)
+        header: list[str] | None = None
+        text_column = ""
+        number = 0
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                if header is None:
+                    raise CorpusError([InputProblem(path.name, "the CSV file is empty")]) from None
+                return
+            except csv.Error as error:
+                raise CorpusError(
+                    [
+                        InputProblem(
+                            f"{path.name}:row {number + 1}",
+                            f"malformed CSV near line {reader.line_num}: {error}; "
+                            "rows after it cannot be read",
+                        )
+                    ]
+                ) from None
+            number += 1
+            location = f"{path.name}:row {number}"
+            if any("\x00" in value for value in values):
+                raise CorpusError(
+                    [InputProblem(location, "binary file, not text: NUL byte in this row")]
+                )
+            if header is None:
+                header = [value.strip() for value in values]
+                found = next((column for column in TEXT_COLUMNS if column in header), None)
+                if found is None:
+                    raise CorpusError(
+                        [
+                            InputProblem(
+                                location,
+                                f"no text column: expected one of {list(TEXT_COLUMNS)}, "
+                                f"found {header}",
+                            )
+                        ]
+                    )
+                text_column = found
+                continue
+            if not any(value.strip() for value in values):
+                continue
+            if len(values) != len(header):
+                yield InputProblem(
+                    location, f"has {len(values)} fields, the header has {len(header)}"
+                )
+                continue
+            if any(_SURROGATE.search(value) for value in values):
+                yield InputProblem(
+                    location,
+                    f"undecodable bytes for encoding {encoding!r} near line {reader.line_num}; "
+                    "pass the file's encoding",
+                )
+                continue
+            row = dict(zip(header, values, strict=True))
+            row["text"] = row[text_column]
+            yield _mapping_record(row, location, f"{stem}-{number}")
+
+
+def _without_bom(lines: IO[str]) -> Iterator[str]:
+    first = True
+    for line in lines:
+        yield line.removeprefix("\ufeff") if first else line
+        first = False

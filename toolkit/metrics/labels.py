@@ -1,0 +1,78 @@
+"""Loaded labels: words that pass judgement on a party by naming it, and the side they favour.
+
+A loaded label ("Zionist regime", "terrorist", "martyr", "aggression") takes over one side's
+view of a conflict (Entman 1993: naming is moral evaluation; news style guides such as the AP
+Stylebook and the BBC's guidance on the language of terrorism advise against unattributed
+labels). Labels come from a labels codebook (the built-in ``loaded_labels`` unless a researcher's
+own is given): its categories group labels by kind, and every entry says which of the codebook's
+``sides`` it favours.
+
+Values (counts are sums of entry weights; rates per 1,000 words, NaN for an article without
+words; higher means more loaded language):
+
+* ``labels_all_count`` / ``_per_1k``: every label;
+* ``labels_<category>_count`` / ``_per_1k`` for each category (kind of label);
+* ``labels_favours_<side>_count`` / ``_per_1k`` for each side of the codebook;
+* ``labels_headline``: labels in the headline (``Article.title``), a plain count.
+
+Evidence rows have the category ``<category>:<side>`` (e.g. ``"delegitimising:iran_axis"``), so
+the side of every counted word can be read from the evidence table alone.
+"""
+
+from __future__ import annotations
+
+from toolkit.codebooks.model import Codebook
+from toolkit.corpus.article import Article
+from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.metrics.lexicon import (
+    check_segmented,
+    family_codebook,
+    find_matches,
+    headline_matches,
+)
+from toolkit.text import Segmented
+
+FAMILY = "labels"
+
+
+def entry_sides(codebook: Codebook) -> dict[str, str]:
+    """The side each entry of a labels codebook favours, by entry id."""
+    return {
+        entry.id: entry.favours or ""
+        for category in codebook.categories
+        for entry in category.entries
+    }
+
+
+def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) -> FamilyResult:
+    """Count loaded labels in ``article`` by kind and by the side they favour.
+
+    ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in
+    ``loaded_labels`` codebook and must otherwise be a codebook of family ``"labels"``.
+    Matches rejected by a guard of their entry are not counted.
+    """
+    book = family_codebook(codebook, FAMILY)
+    check_segmented(article, doc)
+    sides = entry_sides(book)
+    by_category = dict.fromkeys(book.category_ids, 0.0)
+    by_side = dict.fromkeys(book.side_ids, 0.0)
+    evidence: list[Evidence] = []
+    for match in find_matches(book, doc):
+        if not match.kept:
+            continue
+        side = sides[match.entry_id]
+        by_category[match.category] += match.weight
+        by_side[side] += match.weight
+        evidence.append(match.evidence(article.doc_id, FAMILY, f"{match.category}:{side}"))
+
+    counts = {
+        "all": sum(by_category.values()),
+        **by_category,
+        **{f"favours_{side}": count for side, count in by_side.items()},
+    }
+    values: dict[str, float] = {}
+    for thing, count in counts.items():
+        values[f"{FAMILY}_{thing}_count"] = count
+        values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
+    values[f"{FAMILY}_headline"] = sum(m.weight for m in headline_matches(book, article.title))
+    return FamilyResult(family=FAMILY, values=values, evidence=tuple(evidence))

@@ -1,0 +1,409 @@
+"""The report batch: analyse once, run every outlet's notebook in parallel, index and manifest.
+
+A batch is rebuilt incrementally: the analysis is reused when its fingerprint (inputs, codebooks,
+options, toolkit version) is unchanged, and a notebook is re-run only when its own fingerprint
+changed or it failed last time, unless ``force``. A report folder that holds a report of other
+inputs, or anything that is not a toolkit report, is replaced only with ``force``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from toolkit import __version__
+from toolkit.analysis import Analysis, AnalysisConfig, CodebookLike, make_config, read_analysis
+from toolkit.errors import ParameterError, ReportError
+from toolkit.reports.html import index_html
+from toolkit.reports.manifest import (
+    MANIFEST,
+    build_manifest,
+    fingerprint,
+    input_hashes,
+    read_manifest,
+)
+from toolkit.reports.paths import check_out_dir, outlet_slug, recover, staging_dir, swap_into_place
+from toolkit.reports.worker import NotebookJob
+
+OUTLET_NOTEBOOK = "outlet_report.ipynb"
+COMPARATIVE_NOTEBOOK = "comparative_report.ipynb"
+ANALYSIS_FOLDER = "analysis"
+COMPARATIVE_NAME = "Comparative report"
+
+
+@dataclass(frozen=True, slots=True)
+class NotebookRun:
+    """The outcome of one notebook in a batch; ``reused`` when kept from the previous run."""
+
+    name: str
+    notebook: str
+    html: str
+    status: str
+    seconds: float
+    error: str = ""
+    reused: bool = False
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRun:
+    """What a batch produced: the output folder and one entry per notebook."""
+
+    out_dir: Path
+    runs: tuple[NotebookRun, ...]
+
+    @property
+    def failed(self) -> tuple[NotebookRun, ...]:
+        """The notebooks that failed."""
+        return tuple(run for run in self.runs if run.status != "ok")
+
+
+def notebooks_dir() -> Path:
+    """The project's ``notebooks/`` folder (next to the package in a clone or editable install)."""
+    folder = Path(__file__).resolve().parents[2] / "notebooks"
+    if not (folder / OUTLET_NOTEBOOK).exists():
+        raise ReportError(
+            f"Report notebooks not found in {folder}. Install the toolkit from a clone of its "
+            "repository (pip install -e .) so that notebooks/ is available."
+        )
+    return folder
+
+
+def build_reports(
+    corpus: str | os.PathLike[str] | None,
+    out_dir: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    outlets: Sequence[str] | None = None,
+    jobs: int = 1,
+    show_code: bool = False,
+    on_error: str = "raise",
+    encoding: str = "utf-8",
+    codebooks: Mapping[str, CodebookLike | None] | None = None,
+    cell_timeout: int = 600,
+    notebook_timeout: int = 1800,
+    progress: bool = False,
+    say: Callable[[str], None] | None = None,
+    notebooks: str | os.PathLike[str] | None = None,
+    analysis_jobs: int = 1,
+    scheduler: str = "processes",
+    dask_address: str | None = None,
+) -> ReportRun:
+    """Analyse ``corpus`` (None: the bundled sample) once and build every report into ``out_dir``.
+
+    ``outlets`` restricts the outlet reports built (reports of other outlets from a previous run
+    of the same inputs are kept). ``jobs`` notebooks run at once, each in its own process, stopped
+    after ``notebook_timeout`` seconds (``cell_timeout`` per cell). ``codebooks`` maps keyword
+    arguments of ``analyze`` (e.g. ``{"hedging_codebook": path}``) to codebooks. One notebook's
+    failure does not stop the others: check ``ReportRun.failed``. ``notebooks`` is a folder
+    holding ``outlet_report.ipynb`` and ``comparative_report.ipynb`` (default: the project's).
+    ``analysis_jobs``, ``scheduler`` and ``dask_address`` choose where articles are measured
+    (see ``toolkit.engine.make_executor``); the analysis streams to disk in chunks.
+    """
+    if jobs < 1:
+        raise ParameterError(f"The 'jobs' parameter must be at least 1. Got {jobs!r} instead.")
+    tell = say or (lambda message: None)
+    target = check_out_dir(Path(out_dir))
+    recover(target)
+    previous = read_manifest(target) if target.exists() else None
+    if target.exists() and any(target.iterdir()) and previous is None and not force:
+        raise ReportError(
+            f"{target} already exists and is not a toolkit report; pass --force to replace it."
+        )
+    codebook_args = dict(codebooks or {})
+    config = make_config(**codebook_args)
+    corpus_path = None if corpus is None else Path(corpus)
+    inputs = input_hashes(corpus_path)
+    analysis_fp = fingerprint(__version__, inputs, repr(config), on_error, encoding)
+    if previous is not None and previous.get("analysis_fingerprint") != analysis_fp and not force:
+        raise ReportError(
+            f"{target} holds a report of other inputs (corpus, codebooks or options changed); "
+            "pass --force to replace it."
+        )
+    reuse = previous if previous is not None and not force else None
+
+    staging = staging_dir(target)
+    staging.mkdir(parents=True)
+    engine = {"jobs": analysis_jobs, "scheduler": scheduler, "dask_address": dask_address}
+    analysis = _analysis(corpus, staging, target, reuse, on_error, encoding, config, engine, tell)
+    known_outlets = sorted(str(name) for name in analysis.documents["outlet"].unique())
+    selected = _select_outlets(known_outlets, outlets)
+
+    folder = notebooks_dir() if notebooks is None else Path(notebooks)
+    declared = _declared_parameters(folder / COMPARATIVE_NOTEBOOK)
+    planned = _plan(
+        folder, known_outlets, selected, corpus, declared, analysis_fp, show_code, cell_timeout
+    )
+    previous_runs = {entry["name"]: entry for entry in (reuse or {}).get("notebooks", [])}
+    runs: dict[str, NotebookRun] = {}
+    to_run: list[tuple[NotebookJob, str]] = []
+    for job, job_fp, wanted in planned:
+        kept = _keep_previous(previous_runs.get(job.title), job_fp, target, staging)
+        if kept is not None:
+            runs[job.title] = kept
+        elif wanted:
+            to_run.append((job, job_fp))
+    tell(f"Running {len(to_run)} notebook(s), {len(runs)} unchanged, {jobs} at a time ...")
+    to_run = [(replace(job, root=str(staging)), job_fp) for job, job_fp in to_run]
+    runs.update(_run_all(to_run, jobs, notebook_timeout, progress))
+
+    ordered = [runs[job.title] for job, _, _ in planned if job.title in runs]
+    _write_index_and_manifest(
+        staging, analysis, ordered, inputs, analysis_fp, _parameters(corpus, selected, show_code)
+    )
+    swap_into_place(staging, target)
+    return ReportRun(out_dir=target, runs=tuple(ordered))
+
+
+def _analysis(
+    corpus: str | os.PathLike[str] | None,
+    staging: Path,
+    target: Path,
+    reuse: Mapping[str, Any] | None,
+    on_error: str,
+    encoding: str,
+    config: AnalysisConfig,
+    engine: Mapping[str, Any],
+    tell: Callable[[str], None],
+) -> Analysis:
+    """Reuse the previous run's tables when the inputs are unchanged, else stream a new analysis."""
+    from toolkit.engine import analyze_to_folder
+
+    cached = target / ANALYSIS_FOLDER
+    if reuse is not None and cached.is_dir():
+        shutil.copytree(cached, staging / ANALYSIS_FOLDER)
+        tell("Inputs unchanged: reusing the analysis.")
+    else:
+        tell("Analysing the corpus ...")
+        summary = analyze_to_folder(
+            corpus,
+            staging / ANALYSIS_FOLDER,
+            on_error=on_error,  # type: ignore[arg-type]
+            encoding=encoding,
+            config=config,
+            **engine,
+        )
+        tell(
+            f"Analysed {summary.n_articles} articles ({summary.n_rejected} rejected) "
+            f"on {summary.executor}."
+        )
+    return read_analysis(staging / ANALYSIS_FOLDER)
+
+
+def _select_outlets(known: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
+    if wanted is None:
+        return list(known)
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        raise ParameterError(
+            f"The 'outlets' parameter names outlets not in the corpus: {unknown}. "
+            f"Known outlets: {list(known)}."
+        )
+    return [name for name in known if name in set(wanted)]
+
+
+def _declared_parameters(notebook: Path) -> set[str]:
+    import papermill
+
+    return set(papermill.inspect_notebook(str(notebook)))
+
+
+def _plan(
+    folder: Path,
+    outlets: Sequence[str],
+    selected: Sequence[str],
+    corpus: str | os.PathLike[str] | None,
+    comparative_parameters: set[str],
+    analysis_fp: str,
+    show_code: bool,
+    cell_timeout: int,
+) -> list[tuple[NotebookJob, str, bool]]:
+    """Every notebook of the batch as (job, fingerprint, selected); root is set at run time."""
+    plan: list[tuple[NotebookJob, str, bool]] = []
+    slugs: list[str] = []
+    outlet_source = folder / OUTLET_NOTEBOOK
+    for outlet in outlets:
+        slug = outlet_slug(outlet, slugs)
+        slugs.append(slug)
+        job = NotebookJob(
+            source=str(outlet_source),
+            root="",
+            stem=f"outlets/{slug}",
+            title=outlet,
+            parameters={"outlet": outlet, "analysis_dir": ANALYSIS_FOLDER},
+            show_code=show_code,
+            cell_timeout=cell_timeout,
+        )
+        plan.append((job, _job_fingerprint(job, analysis_fp), outlet in selected))
+    parameters: dict[str, Any] = {"analysis_dir": ANALYSIS_FOLDER}
+    if "corpus_path" in comparative_parameters:
+        parameters["corpus_path"] = "" if corpus is None else str(Path(corpus).resolve())
+    comparative = NotebookJob(
+        source=str(folder / COMPARATIVE_NOTEBOOK),
+        root="",
+        stem="comparative",
+        title=COMPARATIVE_NAME,
+        parameters=parameters,
+        show_code=show_code,
+        cell_timeout=cell_timeout,
+    )
+    plan.append((comparative, _job_fingerprint(comparative, analysis_fp), True))
+    return plan
+
+
+def _job_fingerprint(job: NotebookJob, analysis_fp: str) -> str:
+    source = Path(job.source).read_bytes().decode("utf-8")
+    return fingerprint(analysis_fp, source, job.parameters, job.show_code, job.stem)
+
+
+def _keep_previous(
+    entry: Mapping[str, Any] | None, job_fp: str, target: Path, staging: Path
+) -> NotebookRun | None:
+    """Copy an unchanged, successful notebook and page from the previous run into staging."""
+    if entry is None or entry.get("fingerprint") != job_fp or entry.get("status") != "ok":
+        return None
+    files = [target / entry["notebook"], target / entry["html"]]
+    if not all(path.is_file() for path in files):
+        return None
+    for path in files:
+        destination = staging / path.relative_to(target)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, destination)
+    return NotebookRun(
+        name=entry["name"],
+        notebook=entry["notebook"],
+        html=entry["html"],
+        status="ok",
+        seconds=0.0,
+        reused=True,
+        fingerprint=job_fp,
+    )
+
+
+def _run_all(
+    jobs: Sequence[tuple[NotebookJob, str]],
+    parallel: int,
+    timeout: int,
+    progress: bool,
+) -> dict[str, NotebookRun]:
+    from tqdm import tqdm
+
+    results: dict[str, NotebookRun] = {}
+    if not jobs:
+        return results
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        futures = [pool.submit(_run_in_process, job, job_fp, timeout) for job, job_fp in jobs]
+        bar = tqdm(total=len(futures), desc="notebooks", unit="nb", disable=not progress)
+        for future in as_completed(futures):
+            run = future.result()
+            results[run.name] = run
+            bar.set_postfix_str(f"{run.status}: {run.name}"[:40])
+            bar.update()
+        bar.close()
+    return results
+
+
+def _run_in_process(job: NotebookJob, job_fp: str, timeout: int) -> NotebookRun:
+    """Run one notebook in a worker process (its own session, so a timeout kills its kernel too)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "toolkit.reports.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = process.communicate(json.dumps(asdict(job)), timeout=timeout)
+        outcome = _parse_outcome(stdout, stderr, process.returncode)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        outcome = {"status": "failed", "error": f"timed out after {timeout} s and was stopped"}
+    return NotebookRun(
+        name=job.title,
+        notebook=f"{job.stem}.ipynb",
+        html=f"{job.stem}.html",
+        status=outcome["status"],
+        seconds=round(time.perf_counter() - started, 1),
+        error=outcome.get("error", ""),
+        fingerprint=job_fp,
+    )
+
+
+def _parse_outcome(stdout: str, stderr: str, returncode: int | None) -> dict[str, str]:
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if returncode == 0 and lines:
+        parsed: dict[str, str] = json.loads(lines[-1])
+        return parsed
+    last_error = next((line for line in reversed(stderr.splitlines()) if line.strip()), "no output")
+    return {
+        "status": "failed",
+        "error": f"worker process ended with status {returncode}: {last_error[:300]}",
+    }
+
+
+def _parameters(
+    corpus: str | os.PathLike[str] | None, selected: Sequence[str], show_code: bool
+) -> dict[str, Any]:
+    return {
+        "corpus": "<bundled sample corpus>" if corpus is None else Path(corpus).name,
+        "outlets": list(selected),
+        "show_code": show_code,
+    }
+
+
+def _write_index_and_manifest(
+    staging: Path,
+    analysis: Analysis,
+    runs: Sequence[NotebookRun],
+    inputs: Mapping[str, str],
+    analysis_fp: str,
+    parameters: Mapping[str, Any],
+) -> None:
+    notebooks = [
+        {
+            "name": run.name,
+            "notebook": run.notebook,
+            "html": run.html,
+            "status": run.status,
+            "error": run.error,
+            "seconds": run.seconds,
+            "reused": run.reused,
+            "fingerprint": run.fingerprint,
+        }
+        for run in runs
+    ]
+    manifest = build_manifest(
+        parameters=parameters,
+        inputs=inputs,
+        analysis_fingerprint=analysis_fp,
+        codebooks=analysis.metadata["codebooks"],
+        notebooks=notebooks,
+    )
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    (staging / MANIFEST).write_text(text, encoding="utf-8")
+    figures = {
+        str(row["outlet"]): {str(k): v for k, v in row.items()}
+        for row in analysis.outlets.to_dict("records")
+    }
+    page = index_html(
+        corpus=str(analysis.metadata["corpus"]),
+        toolkit_version=__version__,
+        codebooks=analysis.metadata["codebooks"],
+        outlet_figures=figures,
+        notebooks=notebooks,
+        n_rejected=len(analysis.rejected),
+    )
+    (staging / "index.html").write_text(page, encoding="utf-8")

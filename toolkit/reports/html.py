@@ -1,0 +1,130 @@
+"""Self-contained HTML: report pages from executed notebooks, and the index of a batch.
+
+Pages carry no scripts and no external styles or fonts, so they open offline and can be
+published as they are. Every piece of text that comes from a corpus (titles, outlet names,
+article text) is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;margin:0;
+background:#fafafa}
+main{max-width:1100px;margin:0 auto;padding:1.5rem 2rem;background:#fff}
+h1,h2,h3{line-height:1.25}
+table{border-collapse:collapse;margin:0.8rem 0;font-size:13px}
+th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #999}
+img{max-width:100%;height:auto}
+pre{white-space:pre-wrap;background:#f4f4f4;padding:0.5rem}
+.failed{color:#b00020;font-weight:600}
+.jp-InputArea,.input_area{background:#f4f4f4}
+"""
+
+
+def page(title: str, body: str) -> str:
+    """A complete HTML page around ``body`` (which must already be safe HTML)."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def notebook_html(path: Path, title: str, *, show_code: bool) -> str:
+    """HTML of an executed notebook: outputs only unless ``show_code``; no scripts at all."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+    return page(title, neutralise_active_content(body))
+
+
+_ACTIVE_TAG = re.compile(r"<(/?)(script|iframe|object|embed|base|form|meta)\b", re.IGNORECASE)
+_EVENT_ATTRIBUTE = re.compile(r"(<[a-z][^>]*?\s)(on[a-z]+\s*=)", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"""((?:href|src|action)\s*=\s*["']?)\s*javascript:""", re.IGNORECASE)
+
+
+def neutralise_active_content(body: str) -> str:
+    """Defuse anything that could run in a browser: script-like tags, event-handler attributes
+    and ``javascript:`` URLs are turned into inert text.
+
+    A safety net only: text from a corpus is escaped where it is put into a notebook output
+    (``toolkit.notebook.text``); pandas escapes tables itself.
+    """
+    body = _ACTIVE_TAG.sub(lambda m: f"&lt;{m.group(1)}{m.group(2)}", body)
+    while _EVENT_ATTRIBUTE.search(body):
+        body = _EVENT_ATTRIBUTE.sub(lambda m: f"{m.group(1)}data-blocked-{m.group(2)}", body)
+    return _SCRIPT_URL.sub(lambda m: f"{m.group(1)}blocked:", body)
+
+
+def index_html(
+    *,
+    corpus: str,
+    toolkit_version: str,
+    codebooks: Sequence[Mapping[str, str]],
+    outlet_figures: Mapping[str, Mapping[str, Any]],
+    notebooks: Sequence[Mapping[str, Any]],
+    n_rejected: int,
+) -> str:
+    """The batch's index page: one row per report with headline figures and status."""
+    rows = []
+    for entry in notebooks:
+        name = str(entry["name"])
+        link = f'<a href="{html.escape(str(entry["html"]), quote=True)}">{html.escape(name)}</a>'
+        figures = outlet_figures.get(name, {})
+        cells = [
+            str(figures.get("n_articles", "")),
+            str(figures.get("n_words", "")),
+            _number(figures.get("hedging_hedges_per_1k")),
+            _number(figures.get("attribution_attributions_per_1k")),
+            _number(figures.get("attribution_anonymous_share")),
+        ]
+        status = (
+            "ok"
+            if entry["status"] == "ok"
+            else f'<span class="failed">failed: {html.escape(str(entry["error"]))}</span>'
+        )
+        rows.append(
+            f"<tr><td>{link}</td>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + f"<td>{status}</td></tr>"
+        )
+    books = ", ".join(
+        f"{html.escape(str(book['name']))} {html.escape(str(book['version']))}"
+        for book in codebooks
+    )
+    n_articles = sum(int(f.get("n_articles", 0)) for f in outlet_figures.values())
+    body = (
+        "<h1>Framing reports</h1>\n"
+        f"<p>Corpus <code>{html.escape(corpus)}</code>: {n_articles} articles from "
+        f"{len(outlet_figures)} outlets analysed, {n_rejected} rejected "
+        '(<a href="analysis/rejected.csv">list</a>). '
+        f"toolkit {html.escape(toolkit_version)}; codebooks: {books}.</p>\n"
+        "<table>\n<thead><tr><th>Report</th><th>Articles</th><th>Words</th>"
+        "<th>Hedges per 1,000 words</th><th>Attributions per 1,000 words</th>"
+        "<th>Share of anonymous sources</th><th>Status</th></tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n"
+        '<p>Tables (CSV and Parquet): <a href="analysis/">analysis/</a> · '
+        'Run manifest: <a href="manifest.json">manifest.json</a></p>'
+    )
+    return page("Framing reports", body)
+
+
+def _number(value: object) -> str:
+    if isinstance(value, int | float) and value == value:
+        return f"{value:.2f}" if abs(value) < 1 else f"{value:.1f}"
+    return ""

@@ -1,0 +1,89 @@
+"""Safe file names for outlets, and the staging folder a batch is built in before it is swapped in.
+
+A report folder ``OUT`` is built in the hidden sibling ``.OUT.partial`` and swapped into place
+with two renames (``OUT`` -> ``.OUT.previous``, ``.OUT.partial`` -> ``OUT``), so a run killed at
+any point leaves either the previous report or the new one complete, never a half-written one.
+These two hidden siblings are the only paths outside ``OUT`` a batch touches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from toolkit.errors import ParameterError
+
+MAX_SLUG = 60
+
+
+def outlet_slug(outlet: str, taken: Sequence[str] = ()) -> str:
+    """A safe, unique file name stem for ``outlet``: lower-case ASCII letters, digits and hyphens.
+
+    Path separators, dots, NUL and other characters cannot survive, so the stem never leaves the
+    folder it is joined to and is never a reserved name; an empty or clashing stem gets a short
+    hash of the outlet name as suffix.
+    """
+    ascii_name = unicodedata.normalize("NFKD", outlet).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_SLUG].strip("-")
+    if not stem or stem in taken or _is_reserved(stem):
+        digest = hashlib.sha256(outlet.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        stem = f"{stem}-{digest}" if stem else f"outlet-{digest}"
+    return stem
+
+
+def _is_reserved(stem: str) -> bool:
+    """Windows device names (con, nul, com1, ...) cannot be file names there."""
+    return re.fullmatch(r"con|prn|aux|nul|com[0-9]|lpt[0-9]", stem) is not None
+
+
+def check_out_dir(out_dir: str | Path) -> Path:
+    """The output folder as a Path; refuses empty names and the filesystem root."""
+    text = str(out_dir)
+    if not text.strip() or "\x00" in text:
+        raise ParameterError(f"The 'out' parameter must name a folder. Got {text!r} instead.")
+    path = Path(out_dir)
+    resolved = path.resolve()
+    if resolved == Path(resolved.anchor):
+        raise ParameterError(f"The 'out' parameter must not be the filesystem root. Got {text!r}.")
+    return path
+
+
+def staging_dir(target: Path) -> Path:
+    """The hidden sibling a batch for ``target`` is built in."""
+    return target.parent / f".{target.name}.partial"
+
+
+def retired_dir(target: Path) -> Path:
+    """The hidden sibling the previous report waits in during the swap."""
+    return target.parent / f".{target.name}.previous"
+
+
+def recover(target: Path) -> None:
+    """Finish or undo a swap that a killed run left half done, and drop stale staging folders.
+
+    If the run died between its two renames, the previous report is restored.
+    """
+    retired = retired_dir(target)
+    if retired.exists():
+        if target.exists():
+            shutil.rmtree(retired)
+        else:
+            retired.rename(target)
+    staging = staging_dir(target)
+    if staging.exists():
+        shutil.rmtree(staging)
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Replace ``target`` by the completed ``staging`` folder."""
+    retired = retired_dir(target)
+    if target.exists():
+        target.rename(retired)
+        staging.rename(target)
+        shutil.rmtree(retired)
+    else:
+        staging.rename(target)

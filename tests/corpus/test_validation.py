@@ -64,8 +64,8 @@ EXPECTED = [
     ("messy/empty.txt", "empty text"),
     (
         "messy/latin1.txt",
-        "undecodable bytes for encoding 'utf-8' at byte offset 3, line 1 (byte 0xe9); "
-        "pass the file's encoding",
+        "undecodable bytes for encoding 'utf-8' at byte offset 3, line 1 (byte 0xe9): "
+        "pass the file's encoding, e.g. --encoding latin-1",
     ),
     ("messy/manifest.csv:row 10", "names file 'gone.txt', which does not exist"),
     ("messy/no_outlet.txt", "missing outlet (fill the 'outlet' column of manifest.csv)"),
@@ -145,7 +145,7 @@ def test_jsonl_problems_name_file_and_line(tmp_path: Path) -> None:
         (
             "feed.jsonl:7",
             f"undecodable bytes for encoding 'utf-8' at byte offset {line_seven + 40} "
-            "(byte 0xff); pass the file's encoding",
+            "(byte 0xff): pass the file's encoding, e.g. --encoding latin-1",
         ),
     ]
 
@@ -166,8 +166,8 @@ def test_csv_row_problems_name_the_row(tmp_path: Path) -> None:
         ("rows.csv:row 4", "missing outlet ('outlet' or 'media_name')"),
         (
             "rows.csv:row 5",
-            "undecodable bytes for encoding 'utf-8' at byte offset 91, line 6 (byte 0xff); "
-            "pass the file's encoding",
+            "undecodable bytes for encoding 'utf-8' at byte offset 91, line 6 (byte 0xff): "
+            "pass the file's encoding, e.g. --encoding latin-1",
         ),
         ("rows.csv:row 6", "duplicate doc_id '1' (also at rows.csv:row 2)"),
     ]
@@ -230,8 +230,8 @@ def test_unreadable_manifest_always_raises(tmp_path: Path) -> None:
     assert [(p.location, p.message) for p in caught.value.problems] == [
         (
             "m/manifest.csv",
-            "undecodable bytes for encoding 'utf-8' at byte offset 21 (byte 0xe9); "
-            "pass the file's encoding",
+            "undecodable bytes for encoding 'utf-8' at byte offset 21 (byte 0xe9): "
+            "pass the file's encoding, e.g. --encoding latin-1",
         )
     ]
 

@@ -26,7 +26,7 @@ def client() -> Iterator[Client]:
     """A Dask cluster inside this process (threads), started and stopped by the test."""
     with (
         LocalCluster(
-            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as dask_client,
     ):

@@ -63,6 +63,9 @@ class Reading:
     problems: tuple[InputProblem, ...]
 
 
+_ENCODING_HINT = "pass the file's encoding, e.g. --encoding latin-1"
+
+
 def read_txt_folder(folder: Path, encoding: str) -> Reading:
     """Read every ``.txt`` file of ``folder``, with metadata from ``manifest.csv`` if present."""
     label = folder.name or str(folder)
@@ -78,9 +81,8 @@ def read_txt_folder(folder: Path, encoding: str) -> Reading:
         plain = (_txt_record(path, f"{label}/{path.name}", encoding) for path in txt_files)
         return Reading(tuple(plain), ())
 
-    rows = _read_manifest(manifest_path, f"{label}/{MANIFEST}", encoding)
+    rows, problems = _read_manifest(manifest_path, f"{label}/{MANIFEST}", encoding)
     records: list[RawRecord] = []
-    problems: list[InputProblem] = []
     listed: set[Path] = set()
     for row_number, row in rows:
         row_location = f"{label}/{MANIFEST}:row {row_number}"
@@ -224,8 +226,14 @@ def _csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
         yield number, values
 
 
-def _read_manifest(path: Path, location: str, encoding: str) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a manifest with their row numbers; raises CorpusError listing every problem."""
+def _read_manifest(
+    path: Path, location: str, encoding: str
+) -> tuple[list[tuple[int, dict[str, str]]], list[InputProblem]]:
+    """Usable rows of a manifest with their row numbers, and the problems of the other rows.
+
+    Raises CorpusError only when the manifest as a whole is unusable (undecodable, or without
+    the required columns); a bad row is a problem reported with every other problem.
+    """
     raw = _read_bytes(path)
     try:
         text = raw.decode(_without_bom(encoding))
@@ -262,12 +270,19 @@ def _read_manifest(path: Path, location: str, encoding: str) -> list[tuple[int, 
                     f"lists {row['file']!r} again (first at row {seen[row['file']]})",
                 )
             )
+        elif not (path.parent / row["file"]).resolve().is_relative_to(path.parent.resolve()):
+            problems.append(
+                InputProblem(
+                    f"{location}:row {number}",
+                    f"names {row['file']!r}, which is outside the corpus folder",
+                )
+            )
         else:
             seen[row["file"]] = number
             result.append((number, row))
-    if problems:
+    if missing:
         raise CorpusError(problems)
-    return result
+    return result, problems
 
 
 def _txt_record(
@@ -407,7 +422,7 @@ def _decode_message(
     line = "" if raw is None else f", line {raw[: error.start].count(_NEWLINE) + 1}"
     return (
         f"undecodable bytes for encoding {encoding!r} at byte offset {offset}{line} "
-        f"(byte 0x{error.object[error.start]:02x}); pass the file's encoding"
+        f"(byte 0x{error.object[error.start]:02x}): {_ENCODING_HINT}"
     )
 
 
@@ -419,13 +434,13 @@ def _surrogate_message(decoded: str, value: str, encoding: str) -> str:
     """
     marker = _SURROGATE.search(value)
     if marker is None:
-        return f"undecodable bytes for encoding {encoding!r}; pass the file's encoding"
+        return f"undecodable bytes for encoding {encoding!r}: {_ENCODING_HINT}"
     position = decoded.find(value[: marker.end()]) + marker.start()
     byte_offset = len(decoded[:position].encode(encoding, errors="surrogateescape"))
     line = decoded.count("\n", 0, position) + 1
     return (
         f"undecodable bytes for encoding {encoding!r} at byte offset {byte_offset}, line {line} "
-        f"(byte 0x{ord(marker.group()) - 0xDC00:02x}); pass the file's encoding"
+        f"(byte 0x{ord(marker.group()) - 0xDC00:02x}): {_ENCODING_HINT}"
     )
 
 

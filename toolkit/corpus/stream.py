@@ -103,11 +103,7 @@ class ArticleStream:
             self.path, on_error="skip", encoding=self.encoding, cleaning=self.rules
         )
         yield from corpus.articles
-        problems = tuple(
-            InputProblem(item.location, reason)
-            for item in corpus.rejected
-            for reason in item.reason.split("; ")
-        )
+        problems = tuple(InputProblem(item.location, item.reason) for item in corpus.rejected)
         self._outcome = StreamOutcome(
             corpus.source,
             len(corpus.articles),

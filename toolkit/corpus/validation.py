@@ -20,6 +20,10 @@ OnError = Literal["raise", "skip"]
 _DIGITS = re.compile(r"(\d+)")
 
 
+MAX_ARTICLE_CHARS = 2_000_000
+"""Longest text accepted as one article (about 300,000 words, far beyond any news story)."""
+
+
 def check_on_error(on_error: str) -> None:
     """Raise ParameterError unless ``on_error`` is ``"raise"`` or ``"skip"``."""
     if on_error not in ("raise", "skip"):
@@ -32,7 +36,7 @@ def check_on_error(on_error: str) -> None:
 def record_problems(
     records: Sequence[RawRecord], articles: Sequence[Article | None]
 ) -> list[list[str]]:
-    """Problems of each record: those met while reading, empty text, duplicate doc_ids.
+    """Problems of each record: those met while reading, empty or oversized text, duplicate ids.
 
     ``articles[i]`` is the cleaned article built from ``records[i]`` (None when its text
     could not be read). Every record sharing a doc_id with another gets a problem naming
@@ -42,6 +46,12 @@ def record_problems(
     for problems, article in zip(found, articles, strict=True):
         if article is not None and not article.text:
             problems.append(_empty_message(article))
+        elif article is not None and len(article.text) > MAX_ARTICLE_CHARS:
+            problems.append(
+                f"text is {len(article.text):,} characters long, more than the "
+                f"{MAX_ARTICLE_CHARS:,} an article may have; it is probably not one article "
+                "(a scraped page or several files joined): split it into articles"
+            )
     by_id: defaultdict[str, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
         by_id[record.doc_id].append(index)

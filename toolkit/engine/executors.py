@@ -193,5 +193,5 @@ def _connect(address: str | None, jobs: int) -> Client:
         ) from None
     if address is not None:
         return Client(address)
-    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=":0")
     return Client(cluster)

@@ -44,7 +44,7 @@ from toolkit.corpus.validation import OnError, check_on_error
 from toolkit.engine.batch import BatchRows, batched, measure_batch
 from toolkit.engine.executors import Scheduler, make_executor
 from toolkit.engine.tables import ChunkWriter
-from toolkit.errors import CorpusError, ParameterError
+from toolkit.errors import CorpusError, InputProblem, ParameterError
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -183,6 +183,11 @@ def _run(
         files = writer.close()
     if outcome.withdrawn:
         _drop_documents(folder, outcome.withdrawn)
+    if not (folder / "documents.parquet").exists():
+        rejected = [InputProblem(item.location, item.reason) for item in outcome.rejected]
+        raise CorpusError(
+            [*rejected, InputProblem(outcome.source, "no usable article is left to analyse")]
+        )
     outlets, n_words = _outlets(folder / "documents.parquet", tracker.columns)
     with ChunkWriter(folder) as writer:
         writer.write("outlets", outlets)

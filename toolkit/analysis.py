@@ -476,7 +476,13 @@ def _rejected_table(rejected: Sequence[Rejection]) -> pd.DataFrame:
 
 
 def _removals_table(articles: Sequence[Article]) -> pd.DataFrame:
-    rows = [
+    rows = [row for article in articles for row in removal_rows(article)]
+    return pd.DataFrame(rows, columns=list(_REMOVAL_COLUMNS))
+
+
+def removal_rows(article: Article) -> list[dict[str, Any]]:
+    """One row per span cleaning removed from ``article`` (offsets into its original text)."""
+    return [
         {
             "doc_id": article.doc_id,
             "outlet": article.outlet,
@@ -485,10 +491,8 @@ def _removals_table(articles: Sequence[Article]) -> pd.DataFrame:
             "end": removal.end,
             "text": removal.text,
         }
-        for article in articles
         for removal in article.removals
     ]
-    return pd.DataFrame(rows, columns=list(_REMOVAL_COLUMNS))
 
 
 def analysis_metadata(

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from toolkit.corpus.article import Article, Corpus
 from toolkit.corpus.cleaning import clean, find_headline, shift
-from toolkit.corpus.loaders import RawRecord, Reading, read_csv, read_jsonl, read_txt_folder
+from toolkit.corpus.loaders import (
+    RawRecord,
+    Reading,
+    read_csv,
+    read_jsonl,
+    read_txt_folder,
+    record_format,
+)
 from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
 from toolkit.corpus.validation import OnError, check_on_error, resolve
 from toolkit.errors import CorpusError, InputProblem, ParameterError
@@ -70,19 +77,9 @@ def _read(path: Path, encoding: str) -> Reading:
         raise CorpusError([InputProblem(str(path), "no such file or folder")])
     if path.is_dir():
         return read_txt_folder(path, encoding)
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz")):
+    if record_format(path) == "jsonl":
         return read_jsonl(path, encoding)
-    if name.endswith((".csv", ".csv.gz")):
-        return read_csv(path, encoding)
-    raise CorpusError(
-        [
-            InputProblem(
-                str(path),
-                "unsupported input: give a folder of .txt files, a .jsonl(.gz) or a .csv(.gz) file",
-            )
-        ]
-    )
+    return read_csv(path, encoding)
 
 
 def _build(record: RawRecord, rules: CleaningRules) -> Article | None:

@@ -111,6 +111,23 @@ def read_txt_folder(folder: Path, encoding: str) -> Reading:
     return Reading(tuple(records), tuple(problems))
 
 
+def record_format(path: Path) -> str:
+    """``"jsonl"`` or ``"csv"`` from the file name (``.gz`` allowed); CorpusError otherwise."""
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith((".csv", ".csv.gz")):
+        return "csv"
+    raise CorpusError(
+        [
+            InputProblem(
+                str(path),
+                "unsupported input: give a folder of .txt files, a .jsonl(.gz) or a .csv(.gz) file",
+            )
+        ]
+    )
+
+
 def read_jsonl(path: Path, encoding: str) -> Reading:
     """Read a JSON Lines file (optionally gzip-compressed): one article object per line."""
     raw = _read_bytes(path)

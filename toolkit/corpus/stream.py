@@ -32,6 +32,7 @@ from toolkit.corpus.loaders import (
     _mapping_record,
     _stem,
     jsonl_line,
+    record_format,
 )
 from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
 from toolkit.corpus.validation import _natural_key, record_problems
@@ -220,19 +221,9 @@ class _Tracker:
 
 
 def _records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz")):
+    if record_format(path) == "jsonl":
         return _jsonl_records(path, encoding)
-    if name.endswith((".csv", ".csv.gz")):
-        return _csv_records(path, encoding)
-    raise CorpusError(
-        [
-            InputProblem(
-                str(path),
-                "unsupported input: give a folder of .txt files, a .jsonl(.gz) or a .csv(.gz) file",
-            )
-        ]
-    )
+    return _csv_records(path, encoding)
 
 
 def _open_binary(path: Path) -> IO[bytes]:

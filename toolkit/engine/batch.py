@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from toolkit.analysis import AnalysisConfig, ArticleRows, measure_article
+from toolkit.analysis import AnalysisConfig, ArticleRows, measure_article, removal_rows
 from toolkit.corpus.article import Article
 
 
@@ -25,21 +25,6 @@ def measure_batch(articles: Sequence[Article], config: AnalysisConfig) -> BatchR
         articles=tuple(measure_article(article, config) for article in articles),
         removals=tuple(row for article in articles for row in removal_rows(article)),
     )
-
-
-def removal_rows(article: Article) -> list[dict[str, Any]]:
-    """One row per span cleaning removed from ``article`` (offsets into its original text)."""
-    return [
-        {
-            "doc_id": article.doc_id,
-            "outlet": article.outlet,
-            "rule": removal.rule,
-            "start": removal.start,
-            "end": removal.end,
-            "text": removal.text,
-        }
-        for removal in article.removals
-    ]
 
 
 def batched(items: Iterable[Article], size: int) -> Iterator[tuple[Article, ...]]:

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import yaml
 
 from toolkit.errors import CodebookError, InputProblem
+from toolkit.metrics.attribution.cues import read_data_file
 
 UNKNOWN = "unknown"
 """Affiliation of a source no actor's term matches."""
@@ -92,12 +92,7 @@ def load_actors(path: str | os.PathLike[str] | None = None) -> ActorCodebook:
     """
     if path is None:
         return _builtin()
-    file = Path(path)
-    try:
-        raw = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CodebookError([InputProblem(str(file), f"cannot read the file: {error}")]) from None
-    return _parse(raw, str(file))
+    return _parse(read_data_file(path), str(path))
 
 
 @cache

@@ -123,12 +123,15 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> AttributionLexic
     """
     if path is None:
         return _builtin_lexicon()
-    file = Path(path)
+    return _parse(read_data_file(path), str(path))
+
+
+def read_data_file(path: str | os.PathLike[str]) -> str:
+    """The text of a lexicon file (UTF-8); CodebookError naming the file when unreadable."""
     try:
-        raw = file.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CodebookError([InputProblem(str(file), f"cannot read the file: {error}")]) from None
-    return _parse(raw, str(file))
+        raise CodebookError([InputProblem(str(path), f"cannot read the file: {error}")]) from None
 
 
 @cache

@@ -52,7 +52,7 @@ notebook.check_parameters(
     {"outlet": outlet, "analysis_dir": analysis_dir, "coded_sheets": coded_sheets, **codebooks},
     {name: str for name in ("outlet", "analysis_dir", "coded_sheets", *codebooks)},
 )
-analysis = notebook.load_analysis(analysis_dir, codebooks)
+analysis = notebook.load_analysis(analysis_dir, codebooks, outlet=outlet)
 colours = plots.outlet_colours(analysis.outlets["outlet"])
 display(notebook.heading(outlet))
 display(Markdown(notebook.provenance(analysis)))

@@ -204,3 +204,14 @@ def test_the_whole_pipeline_runs_with_the_network_blocked(
     result.write(tmp_path)
     assert len(result.documents) == 5
     assert not result.documents["readability_fk_grade"].isna().any()
+
+
+def test_read_analysis_for_one_outlet_reads_only_its_rows(sample: Analysis, tmp_path: Path) -> None:
+    sample.write(tmp_path)
+    menafn = read_analysis(tmp_path, outlet="MENAFN")
+    assert set(menafn.documents["outlet"]) == {"MENAFN"}
+    expected = sample.evidence[sample.evidence["outlet"] == "MENAFN"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(menafn.evidence, expected)
+    assert len(menafn.outlets) == 4
+    with pytest.raises(ParameterError, match=r"must be one of \['MENAFN', 'NewsPublicy'"):
+        read_analysis(tmp_path, outlet="Nobody")

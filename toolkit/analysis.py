@@ -124,11 +124,16 @@ class Analysis:
         return written
 
 
-def read_analysis(folder: str | os.PathLike[str]) -> Analysis:
+PER_OUTLET_TABLES = ("documents", "evidence", "attributions", "removals")
+
+
+def read_analysis(folder: str | os.PathLike[str], *, outlet: str | None = None) -> Analysis:
     """Load an analysis folder written by ``Analysis.write`` or ``analyze_to_folder``.
 
-    Everything is read into memory, rows in the order ``analyze`` gives them (``ROW_ORDER``);
-    for a large folder read only what you need with ``toolkit.engine.read_table``.
+    Rows come in the order ``analyze`` gives them (``ROW_ORDER``). With ``outlet``, the
+    per-article tables (``PER_OUTLET_TABLES``) hold only that outlet's rows, read with a Parquet
+    filter, so one outlet's report does not load a whole large corpus; the ``outlets`` table and
+    the metadata stay whole. For other selections use ``toolkit.engine.read_table``.
     """
     path = Path(folder)
     missing = [
@@ -141,13 +146,29 @@ def read_analysis(folder: str | os.PathLike[str]) -> Analysis:
             f"{path} is not a complete analysis folder: missing {', '.join(missing)}. "
             "Create one with `toolkit analyze CORPUS --out FOLDER`."
         )
-    tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
+    tables = {name: _read_table(path, name, outlet) for name in TABLES}
+    if outlet is not None and outlet not in set(tables["outlets"]["outlet"]):
+        known = sorted(str(name) for name in tables["outlets"]["outlet"])
+        raise ParameterError(
+            f"The 'outlet' parameter must be one of {known}. Got {outlet!r} instead."
+        )
     for name, order in ROW_ORDER.items():
         frame = tables[name]
         if not frame.empty:
             tables[name] = frame.sort_values(list(order), kind="stable").reset_index(drop=True)
     metadata = json.loads((path / METADATA_FILE).read_text())
     return Analysis(**tables, metadata=metadata)
+
+
+def _read_table(folder: Path, name: str, outlet: str | None) -> pd.DataFrame:
+    file = folder / f"{name}.parquet"
+    if outlet is None or name not in PER_OUTLET_TABLES:
+        return pd.read_parquet(file)
+    import pyarrow.parquet as pq
+
+    if "outlet" not in pq.read_schema(file).names or pq.ParquetFile(file).metadata.num_rows == 0:
+        return pd.read_parquet(file)
+    return pd.read_parquet(file, filters=[("outlet", "==", outlet)])
 
 
 CODEBOOK_PARAMETERS = {

@@ -51,12 +51,15 @@ def configure_display() -> None:
     pd.set_option("display.precision", 2)
 
 
-def load_analysis(analysis_dir: str, codebooks: Mapping[str, str] | None = None) -> Analysis:
+def load_analysis(
+    analysis_dir: str, codebooks: Mapping[str, str] | None = None, *, outlet: str | None = None
+) -> Analysis:
     """The analysis in ``analysis_dir``; when it is empty, analyse the bundled sample corpus.
 
     ``codebooks`` maps ``make_config`` keyword arguments (``"hedging_codebook"``, ...) to codebook
     paths; empty paths mean the built-in codebook. They apply only when the notebook analyses the
     corpus itself (``analysis_dir`` empty): a written analysis already records its codebooks.
+    With ``outlet``, a written analysis is read for that outlet only (``read_analysis``).
     """
     chosen = {name: Path(path) for name, path in (codebooks or {}).items() if path}
     if analysis_dir:
@@ -65,7 +68,7 @@ def load_analysis(analysis_dir: str, codebooks: Mapping[str, str] | None = None)
                 "Codebook parameters apply only when 'analysis_dir' is empty; the analysis in "
                 f"{analysis_dir!r} was made with the codebooks its analysis.json records."
             )
-        return read_analysis(Path(analysis_dir))
+        return read_analysis(Path(analysis_dir), outlet=outlet)
     return analyze(None, config=make_config(**chosen))
 
 

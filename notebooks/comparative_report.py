@@ -136,6 +136,38 @@ framing.round(2)
 views.top_evidence(analysis.evidence, "framing", per_category=2)
 
 # %% [markdown]
+# ## Policy frames per 1,000 words
+# The 15 dimensions of the Policy Frames Codebook (Boydstun et al.).
+
+# %%
+policy = views.family_rates(analysis.outlets, "policy")
+notebook.show(plots.grouped_rates(policy, title="Policy frames by outlet", colours=colours))
+policy.round(2)
+
+# %% [markdown]
+# ## Conflict-coverage frames per 1,000 words
+
+# %%
+conflict = views.family_rates(analysis.outlets, "conflict")
+notebook.show(plots.grouped_rates(conflict, title="Conflict frames by outlet", colours=colours))
+conflict.round(2)
+
+# %%
+views.top_evidence(analysis.evidence, "conflict", per_category=2)
+
+# %% [markdown]
+# ## Loaded labels per 1,000 words
+# By kind of label and by the side a label favours.
+
+# %%
+labels = views.family_rates(analysis.outlets, "labels")
+notebook.show(plots.grouped_rates(labels, title="Loaded labels by outlet", colours=colours))
+labels.round(2)
+
+# %%
+views.top_evidence(analysis.evidence, "labels", per_category=3)
+
+# %% [markdown]
 # ## Readability and tone
 
 # %%

@@ -8,13 +8,13 @@ import pytest
 
 from toolkit.cli import main
 
-TINY = Path(__file__).parent / "data" / "polnear_tiny.jsonl"
+TINY = Path(__file__).parent / "data" / "handwritten_relations.jsonl"
 
 
 def test_evaluate_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "polnear", str(TINY), "--split", "dev"]) == 0
     out = capsys.readouterr().out
-    assert "PolNeAR dev (polnear_tiny.jsonl)" in out
+    assert "PolNeAR dev (handwritten_relations.jsonl)" in out
     assert "cue_precision" in out and "overall" in out and "0.800" in out
 
 

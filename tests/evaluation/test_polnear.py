@@ -13,7 +13,7 @@ from toolkit.evaluation import read_polnear
 from toolkit.evaluation.polnear import DEFAULT_POLNEAR
 from toolkit.text import Span
 
-TINY = Path(__file__).parent / "data" / "polnear_tiny.jsonl"
+TINY = Path(__file__).parent / "data" / "handwritten_relations.jsonl"
 
 
 def test_reads_articles_of_one_split_with_the_first_annotator() -> None:

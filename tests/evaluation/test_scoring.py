@@ -20,7 +20,7 @@ from toolkit.evaluation.polnear import DEFAULT_POLNEAR
 from toolkit.metrics.attribution import load_lexicon
 from toolkit.text import Span
 
-TINY = Path(__file__).parent / "data" / "polnear_tiny.jsonl"
+TINY = Path(__file__).parent / "data" / "handwritten_relations.jsonl"
 
 
 @pytest.mark.parametrize(

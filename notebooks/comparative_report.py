@@ -259,12 +259,14 @@ compare.missing_items(items)
 
 # %% [markdown]
 # ## Text reuse
-# Sentences of one outlet matched in another (shared or paraphrased passages): MinHash with
-# locality-sensitive hashing over each sentence's content words, then the exact Jaccard
-# similarity (at least 0.3).
+# Sentences of one outlet matched in another: MinHash with locality-sensitive hashing, then the
+# exact Jaccard similarity. One event's coverage is searched for paraphrase (shared content
+# words); a large corpus for copied text (three-word sequences), which scales.
 
 # %%
-aligned = compare.aligned_sentences(sentences)
+reuse_settings = compare.reuse_settings_for(sentences)
+display(Markdown(compare.describe_settings(reuse_settings)))
+aligned = compare.aligned_sentences(sentences, reuse_settings)
 reuse = compare.reuse_matrix(sentences, aligned)
 notebook.show(
     plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences", colours=colours)

@@ -66,3 +66,14 @@ def test_bad_settings() -> None:
 def test_too_many_candidates_stop_with_a_clear_error(sentences: pd.DataFrame) -> None:
     with pytest.raises(ParameterError, match="too many common words"):
         aligned_sentences(sentences, ReuseSettings(max_candidates=1))
+
+
+def test_settings_follow_the_size_of_the_comparison() -> None:
+    from toolkit.compare import describe_settings, reuse_settings_for
+    from toolkit.compare.reuse import PARAPHRASE_LIMIT
+
+    small = reuse_settings_for(pd.DataFrame({"sentence": ["x"] * 10}))
+    large = reuse_settings_for(pd.DataFrame({"sentence": ["x"] * (PARAPHRASE_LIMIT + 1)}))
+    assert (small.shingle, small.threshold) == (1, 0.3)
+    assert (large.shingle, large.threshold) == (3, 0.5)
+    assert describe_settings(large).startswith("Looking for copied text: sentences of at least 8")

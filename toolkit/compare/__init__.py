@@ -41,7 +41,14 @@ from toolkit.compare.intervals import (
     resampling_note,
 )
 from toolkit.compare.pairwise import pairwise_differences
-from toolkit.compare.reuse import ReuseSettings, aligned_sentences, reuse_matrix, reuse_shares
+from toolkit.compare.reuse import (
+    ReuseSettings,
+    aligned_sentences,
+    describe_settings,
+    reuse_matrix,
+    reuse_settings_for,
+    reuse_shares,
+)
 from toolkit.compare.texts import load_texts, sentence_table, texts_for_analysis, texts_table
 
 __all__ = [
@@ -50,6 +57,7 @@ __all__ = [
     "aligned_sentences",
     "coverage_items",
     "coverage_matrix",
+    "describe_settings",
     "evidence_units",
     "exclusive_frames",
     "exclusive_sources",
@@ -62,6 +70,7 @@ __all__ = [
     "rate_intervals",
     "resampling_note",
     "reuse_matrix",
+    "reuse_settings_for",
     "reuse_shares",
     "sentence_table",
     "source_balance",

@@ -74,6 +74,33 @@ class ReuseSettings:
             )
 
 
+PARAPHRASE_LIMIT = 50_000
+"""Most sentences for which ``reuse_settings_for`` looks for paraphrase (shared words)."""
+
+
+def reuse_settings_for(sentences: pd.DataFrame) -> ReuseSettings:
+    """Settings that suit the size of the comparison.
+
+    Up to ``PARAPHRASE_LIMIT`` sentences (one event's coverage): shared content words with a
+    Jaccard similarity of at least 0.3, which finds paraphrase. Above it (a whole corpus of
+    unrelated stories, where common words make paraphrase candidates explode): three-word
+    sequences at 0.5, which finds copied wire text.
+    """
+    if len(sentences) <= PARAPHRASE_LIMIT:
+        return ReuseSettings()
+    return ReuseSettings(shingle=3, threshold=0.5)
+
+
+def describe_settings(settings: ReuseSettings) -> str:
+    """One sentence saying what the settings look for, for a report."""
+    unit = "content words" if settings.shingle == 1 else f"{settings.shingle}-word sequences"
+    kind = "shared or paraphrased passages" if settings.shingle == 1 else "copied text"
+    return (
+        f"Looking for {kind}: sentences of at least {settings.min_words} words whose "
+        f"{unit} have a Jaccard similarity of at least {settings.threshold}."
+    )
+
+
 def aligned_sentences(
     sentences: pd.DataFrame, settings: ReuseSettings | None = None
 ) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 from dataclasses import replace
 from importlib import resources
@@ -18,9 +17,9 @@ from toolkit.corpus.loaders import (
     read_txt_folder,
     record_format,
 )
-from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
+from toolkit.corpus.rules import CleaningRules, check_loading_options
 from toolkit.corpus.validation import OnError, check_on_error, resolve
-from toolkit.errors import CorpusError, InputProblem, ParameterError
+from toolkit.errors import CorpusError, InputProblem
 
 SAMPLE_SOURCE = "toolkit/sample_corpus"
 
@@ -45,19 +44,7 @@ def load_corpus(
     or an input without any article always raise.
     """
     check_on_error(on_error)
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise ParameterError(
-            "The 'encoding' parameter of load_corpus must name a Python codec. "
-            f"Got {encoding!r} instead."
-        ) from None
-    if cleaning is not None and not isinstance(cleaning, CleaningRules):
-        raise ParameterError(
-            "The 'cleaning' parameter of load_corpus must be CleaningRules or None; read a "
-            f"rules file with load_cleaning_rules(path). Got {type(cleaning).__name__} instead."
-        )
-    rules = load_cleaning_rules() if cleaning is None else cleaning
+    rules = check_loading_options("load_corpus", encoding, cleaning)
     if path is None:
         with resources.as_file(resources.files("toolkit").joinpath("sample_corpus")) as folder:
             reading = read_txt_folder(folder, encoding)

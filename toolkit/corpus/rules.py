@@ -8,6 +8,7 @@ it is reported together, by file and line.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.errors import CodebookError, InputProblem
+from toolkit.errors import CodebookError, InputProblem, ParameterError
 
 #: Rule ids recorded by the loader itself; a rules file may not reuse them.
 BUILTIN_RULE_IDS = frozenset(
@@ -47,6 +48,28 @@ class CleaningRule:
     regex: str
     flags: tuple[str, ...]
     pattern: re.Pattern[str]
+
+
+def check_loading_options(function: str, encoding: str, cleaning: object) -> CleaningRules:
+    """Validate the ``encoding`` and ``cleaning`` arguments of ``function``; return the rules.
+
+    ``cleaning`` None means the bundled rules.
+    """
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ParameterError(
+            f"The 'encoding' parameter of {function} must name a Python codec. "
+            f"Got {encoding!r} instead."
+        ) from None
+    if cleaning is None:
+        return load_cleaning_rules()
+    if not isinstance(cleaning, CleaningRules):
+        raise ParameterError(
+            f"The 'cleaning' parameter of {function} must be CleaningRules or None; read a "
+            f"rules file with load_cleaning_rules(path). Got {type(cleaning).__name__} instead."
+        )
+    return cleaning
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ with ``on_error="skip"``. A folder of ``.txt`` files is read whole by ``load_cor
 
 from __future__ import annotations
 
-import codecs
 import csv
 import gzip
 import io
@@ -34,7 +33,7 @@ from toolkit.corpus.loaders import (
     jsonl_line,
     record_format,
 )
-from toolkit.corpus.rules import CleaningRules, load_cleaning_rules
+from toolkit.corpus.rules import CleaningRules, check_loading_options
 from toolkit.corpus.validation import _natural_key, record_problems
 from toolkit.errors import CorpusError, InputProblem, ParameterError
 
@@ -128,22 +127,11 @@ def stream_articles(
     Errors that leave nothing to read (a missing file, a CSV without a text column) raise
     CorpusError during iteration; problems of single records end up in ``outcome()``.
     """
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise ParameterError(
-            "The 'encoding' parameter of stream_articles must name a Python codec. "
-            f"Got {encoding!r} instead."
-        ) from None
-    if cleaning is not None and not isinstance(cleaning, CleaningRules):
-        raise ParameterError(
-            "The 'cleaning' parameter of stream_articles must be CleaningRules or None. "
-            f"Got {type(cleaning).__name__} instead."
-        )
+    rules = check_loading_options("stream_articles", encoding, cleaning)
     resolved = None if path is None else Path(path)
     if resolved is not None and not resolved.exists():
         raise CorpusError([InputProblem(str(resolved), "no such file or folder")])
-    return ArticleStream(resolved, encoding, cleaning or load_cleaning_rules())
+    return ArticleStream(resolved, encoding, rules)
 
 
 class _Tracker:

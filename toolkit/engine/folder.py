@@ -32,7 +32,6 @@ from toolkit.analysis import (
     _as_corpus,
     _rejected_table,
     analysis_metadata,
-    article_frames,
     make_config,
     outlet_partials,
     outlets_from_partials,
@@ -41,7 +40,7 @@ from toolkit.corpus import Corpus
 from toolkit.corpus.article import Article, Rejection
 from toolkit.corpus.stream import ArticleStream, StreamOutcome, stream_articles
 from toolkit.corpus.validation import OnError, check_on_error
-from toolkit.engine.batch import BatchRows, batched, measure_batch
+from toolkit.engine.batch import ARTICLE_TABLES, BatchTables, batched, tabulate_batch
 from toolkit.engine.executors import Scheduler, make_executor
 from toolkit.engine.tables import ChunkWriter
 from toolkit.errors import CorpusError, InputProblem, ParameterError
@@ -162,7 +161,7 @@ def _run(
         ChunkWriter(folder) as writer,
     ):
         feed = _until_problem(articles, stream, on_error)
-        results = executor.map_ordered(measure_batch, batched(feed, batch_size), config)
+        results = executor.map_ordered(tabulate_batch, batched(feed, batch_size), config)
         for chunk in _chunks(results, chunk_size):
             tracker.write_chunk(writer, chunk)
         if stream is not None:
@@ -215,30 +214,19 @@ def _run(
 
 
 class _Progress:
-    """Turns chunks of batch results into table chunks; remembers the documents' columns."""
+    """Writes chunks of tabulated batches; remembers the documents' columns."""
 
     def __init__(self) -> None:
         self.columns: list[str] = []
 
-    def write_chunk(self, writer: ChunkWriter, chunk: list[BatchRows]) -> None:
-        document_rows = [rows.document for batch in chunk for rows in batch.articles]
-        evidence_rows = [row for batch in chunk for rows in batch.articles for row in rows.evidence]
-        attribution_rows = [
-            row for batch in chunk for rows in batch.articles for row in rows.attributions
-        ]
-        documents, evidence, attributions = article_frames(
-            document_rows, evidence_rows, attribution_rows
-        )
-        if not self.columns:
-            self.columns = list(documents.columns)
-        writer.write("documents", documents)
-        writer.write("evidence", evidence)
-        writer.write("attributions", attributions)
-        removals = [row for batch in chunk for row in batch.removals]
-        writer.write("removals", pd.DataFrame(removals, columns=list(_REMOVAL_COLUMNS)))
-
-
-_REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
+    def write_chunk(self, writer: ChunkWriter, chunk: list[BatchTables]) -> None:
+        for name in ARTICLE_TABLES:
+            parts = [batch.parts[name] for batch in chunk]
+            frames = [part.frame for part in parts if not part.frame.empty]
+            frame = pd.concat(frames, ignore_index=True) if frames else parts[-1].frame
+            if name == "documents" and not self.columns:
+                self.columns = list(frame.columns)
+            writer.write(name, frame, "".join(part.csv for part in parts))
 
 
 def _until_problem(
@@ -251,12 +239,12 @@ def _until_problem(
         yield article
 
 
-def _chunks(results: Iterable[BatchRows], size: int) -> Iterator[list[BatchRows]]:
-    chunk: list[BatchRows] = []
+def _chunks(results: Iterable[BatchTables], size: int) -> Iterator[list[BatchTables]]:
+    chunk: list[BatchTables] = []
     count = 0
     for batch in results:
         chunk.append(batch)
-        count += len(batch.articles)
+        count += batch.n_articles
         if count >= size:
             yield chunk
             chunk, count = [], 0

@@ -18,6 +18,18 @@ import pyarrow.parquet as pq
 from toolkit.errors import ToolkitError
 
 
+def csv_rows(frame: pd.DataFrame) -> str:
+    """The rows of ``frame`` as CSV text, without the header ("" for an empty frame)."""
+    if frame.empty:
+        return ""
+    return frame.to_csv(index=False, header=False, lineterminator="\n")
+
+
+def csv_header(frame: pd.DataFrame) -> str:
+    """The CSV header line of ``frame``, as pandas writes it."""
+    return frame.head(0).to_csv(index=False, lineterminator="\n")
+
+
 class _TableFile:
     def __init__(self, folder: Path, name: str) -> None:
         self.parquet_path = folder / f"{name}.parquet"
@@ -25,7 +37,8 @@ class _TableFile:
         self.writer: pq.ParquetWriter | None = None
         self.schema: pa.Schema | None = None
 
-    def write(self, frame: pd.DataFrame) -> None:
+    def write(self, frame: pd.DataFrame, csv: str | None) -> None:
+        rows = csv_rows(frame) if csv is None else csv
         if self.writer is None:
             table = pa.Table.from_pandas(frame, preserve_index=False)
             self.schema = pa.schema(
@@ -36,15 +49,17 @@ class _TableFile:
                 metadata=table.schema.metadata,
             )
             self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
-            frame.to_csv(self.csv_path, index=False, lineterminator="\n")
+            self.csv_path.write_text(csv_header(frame) + rows, encoding="utf-8", newline="")
         else:
-            frame.to_csv(self.csv_path, mode="a", header=False, index=False, lineterminator="\n")
-        assert self.schema is not None
-        if list(frame.columns) != self.schema.names:
-            raise ToolkitError(
-                f"{self.parquet_path.name}: a chunk has columns {list(frame.columns)}, the first "
-                f"chunk had {self.schema.names}; every article must give the same columns."
-            )
+            assert self.schema is not None
+            if list(frame.columns) != self.schema.names:
+                raise ToolkitError(
+                    f"{self.parquet_path.name}: a chunk has columns {list(frame.columns)}, the "
+                    f"first chunk had {self.schema.names}; every article must give the same "
+                    "columns."
+                )
+            with self.csv_path.open("a", encoding="utf-8", newline="") as handle:
+                handle.write(rows)
         self.writer.write_table(
             pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
         )
@@ -67,14 +82,18 @@ class ChunkWriter:
         self._files: dict[str, _TableFile] = {}
         self._empty: dict[str, pd.DataFrame] = {}
 
-    def write(self, name: str, frame: pd.DataFrame) -> None:
-        """Append ``frame`` as one chunk (row group) of table ``name``."""
+    def write(self, name: str, frame: pd.DataFrame, csv: str | None = None) -> None:
+        """Append ``frame`` as one chunk (row group) of table ``name``.
+
+        ``csv`` is the frame's rows already rendered by ``csv_rows`` (by a
+        worker); without it the rows are rendered here.
+        """
         if frame.empty:
             self._empty[name] = frame
             return
         if name not in self._files:
             self._files[name] = _TableFile(self.folder, name)
-        self._files[name].write(frame)
+        self._files[name].write(frame, csv)
 
     def close(self) -> list[Path]:
         """Finish every file; return the files written."""

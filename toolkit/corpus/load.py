@@ -54,7 +54,7 @@ def load_corpus(
         source = str(path)
     if not reading.records and not reading.problems:
         raise CorpusError([InputProblem(source, "no articles found")])
-    articles = [_build(record, rules) for record in reading.records]
+    articles = [build_article(record, rules) for record in reading.records]
     corpus = resolve(reading, articles, on_error, source)
     return replace(corpus, cleaning_name=rules.name, cleaning_version=rules.version)
 
@@ -69,7 +69,7 @@ def _read(path: Path, encoding: str) -> Reading:
     return read_csv(path, encoding)
 
 
-def _build(record: RawRecord, rules: CleaningRules) -> Article | None:
+def build_article(record: RawRecord, rules: CleaningRules) -> Article | None:
     """The cleaned article of a record; None when its text could not be read."""
     if record.text is None:
         return None

@@ -30,7 +30,8 @@ _ID_KEYS = ("id", "doc_id", "stories_id")
 _OUTLET_KEYS = ("outlet", "media_name")
 _DATE_KEYS = ("date", "publish_date")
 _MANIFEST_REQUIRED = ("file", "outlet")
-_SURROGATE = re.compile("[\udc80-\udcff]")
+# Lone surrogates: bytes that did not decode, kept by errors="surrogateescape".
+SURROGATE = re.compile("[\udc80-\udcff]")
 _NEWLINE = b"\n"
 
 
@@ -169,7 +170,7 @@ def jsonl_line(
         return InputProblem(location, f"broken JSON: {error.msg} (column {error.colno})")
     if not isinstance(data, dict):
         return InputProblem(location, "expected a JSON object")
-    return _mapping_record(data, location, f"{_stem(path)}-{number}")
+    return mapping_record(data, location, f"{file_stem(path)}-{number}")
 
 
 def read_csv(path: Path, encoding: str) -> Reading:
@@ -184,7 +185,7 @@ def read_csv(path: Path, encoding: str) -> Reading:
     if binary:
         raise CorpusError([InputProblem(path.name, binary)])
     decoded = raw.decode(encoding, errors="surrogateescape")
-    stem = _stem(path)
+    stem = file_stem(path)
     rows = _csv_rows(decoded.removeprefix("\ufeff"), path.name)
     header = [name.strip() for name in next(rows)[1]]
     text_column = next((name for name in TEXT_COLUMNS if name in header), None)
@@ -208,13 +209,13 @@ def read_csv(path: Path, encoding: str) -> Reading:
                 InputProblem(location, f"has {len(values)} fields, the header has {len(header)}")
             )
             continue
-        bad = next((value for value in values if _SURROGATE.search(value)), None)
+        bad = next((value for value in values if SURROGATE.search(value)), None)
         if bad is not None:
             problems.append(InputProblem(location, _surrogate_message(decoded, bad, encoding)))
             continue
         row = dict(zip(header, values, strict=True))
         row["text"] = row[text_column]
-        records.append(_mapping_record(row, location, f"{stem}-{row_number}"))
+        records.append(mapping_record(row, location, f"{stem}-{row_number}"))
     return Reading(tuple(records), tuple(problems))
 
 
@@ -352,7 +353,7 @@ def _txt_record(
     return record(text, title, problems, False)
 
 
-def _mapping_record(data: Mapping[str, object], location: str, fallback_id: str) -> RawRecord:
+def mapping_record(data: Mapping[str, object], location: str, fallback_id: str) -> RawRecord:
     """A record from a JSON object or CSV row; missing or bad fields become problems."""
     problems: list[str] = []
     fields: dict[str, str | None] = {}
@@ -411,7 +412,8 @@ def _read_bytes(path: Path) -> bytes:
         raise CorpusError([InputProblem(str(path), f"cannot read file: {error}")]) from None
 
 
-def _stem(path: Path) -> str:
+def file_stem(path: Path) -> str:
+    """The file name without ``.gz``, ``.jsonl`` or ``.csv``: the prefix of fallback ids."""
     name = path.name
     for suffix in (".gz", ".jsonl", ".csv"):
         if name.lower().endswith(suffix):
@@ -449,7 +451,7 @@ def _surrogate_message(decoded: str, value: str, encoding: str) -> str:
     ``decoded`` is the whole file decoded with ``errors="surrogateescape"``, where each
     undecodable byte became a lone surrogate.
     """
-    marker = _SURROGATE.search(value)
+    marker = SURROGATE.search(value)
     if marker is None:
         return f"undecodable bytes for encoding {encoding!r}: {_ENCODING_HINT}"
     position = decoded.find(value[: marker.end()]) + marker.start()

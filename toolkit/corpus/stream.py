@@ -23,18 +23,18 @@ from pathlib import Path
 from typing import IO, cast
 
 from toolkit.corpus.article import Article, Rejection
-from toolkit.corpus.load import SAMPLE_SOURCE, _build, load_corpus
+from toolkit.corpus.load import SAMPLE_SOURCE, build_article, load_corpus
 from toolkit.corpus.loaders import (
-    _SURROGATE,
+    SURROGATE,
     TEXT_COLUMNS,
     RawRecord,
-    _mapping_record,
-    _stem,
+    file_stem,
     jsonl_line,
+    mapping_record,
     record_format,
 )
 from toolkit.corpus.rules import CleaningRules, check_loading_options
-from toolkit.corpus.validation import _natural_key, record_problems
+from toolkit.corpus.validation import natural_key, record_problems
 from toolkit.errors import CorpusError, InputProblem, ParameterError
 
 
@@ -93,7 +93,7 @@ class ArticleStream:
             if isinstance(item, InputProblem):
                 tracker.problem(item)
                 continue
-            article = _build(item, self.rules)
+            article = build_article(item, self.rules)
             if tracker.admit(item, article) and article is not None:
                 yield article
         self._outcome = tracker.outcome(self.source, self.rules)
@@ -189,8 +189,8 @@ class _Tracker:
                     location=location, reason="; ".join(messages), doc_id=doc_id, outlet=outlet
                 )
             )
-        problems.sort(key=lambda problem: _natural_key(problem.location))
-        rejections.sort(key=lambda rejection: _natural_key(rejection.location))
+        problems.sort(key=lambda problem: natural_key(problem.location))
+        rejections.sort(key=lambda rejection: natural_key(rejection.location))
         return StreamOutcome(
             source,
             self.yielded - len(withdrawn),
@@ -242,7 +242,7 @@ def _csv_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem
     with _open_binary(path) as raw:
         text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
         reader = csv.reader(_without_bom(text), strict=True)
-        stem = _stem(path)
+        stem = file_stem(path)
         header: list[str] | None = None
         text_column = ""
         number = 0
@@ -291,7 +291,7 @@ def _csv_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem
                     location, f"has {len(values)} fields, the header has {len(header)}"
                 )
                 continue
-            if any(_SURROGATE.search(value) for value in values):
+            if any(SURROGATE.search(value) for value in values):
                 yield InputProblem(
                     location,
                     f"undecodable bytes for encoding {encoding!r} near line {reader.line_num}; "
@@ -300,7 +300,7 @@ def _csv_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem
                 continue
             row = dict(zip(header, values, strict=True))
             row["text"] = row[text_column]
-            yield _mapping_record(row, location, f"{stem}-{number}")
+            yield mapping_record(row, location, f"{stem}-{number}")
 
 
 def _without_bom(lines: IO[str]) -> Iterator[str]:

@@ -96,9 +96,9 @@ def resolve(
             )
         )
     if problems and on_error == "raise":
-        problems.sort(key=lambda problem: _natural_key(problem.location))
+        problems.sort(key=lambda problem: natural_key(problem.location))
         raise CorpusError(problems)
-    rejections.sort(key=lambda rejection: _natural_key(rejection.location))
+    rejections.sort(key=lambda rejection: natural_key(rejection.location))
     good.sort(key=lambda article: article.doc_id)
     return Corpus(articles=tuple(good), rejected=tuple(rejections), source=source)
 
@@ -110,7 +110,7 @@ def _empty_message(article: Article) -> str:
     return f"empty text after cleaning (everything removed by rules {rules})"
 
 
-def _natural_key(location: str) -> tuple[tuple[int, int | str], ...]:
+def natural_key(location: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that orders ``a.jsonl:9`` before ``a.jsonl:10``."""
     return tuple(
         (1, int(part)) if part.isdigit() else (0, part) for part in _DIGITS.split(location) if part

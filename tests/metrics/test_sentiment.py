@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import math
 import socket
+from importlib import resources
 from typing import NoReturn
 
 import nltk
 import pytest
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 from toolkit.corpus.article import Article
 from toolkit.metrics import sentiment
 from toolkit.metrics.sentiment import compound, measure, vader_lexicon
-from toolkit.text import segment
+from toolkit.text import Segmented, Span, segment
 
 UNUSUAL_WHALES = "002_0bbcda579d155b64"
 KEYS = {
@@ -136,3 +138,117 @@ def test_undefined_without_words(text: str) -> None:
     assert result.values["tone_negative_words_count"] == 0
     for key in KEYS - {"tone_positive_words_count", "tone_negative_words_count"}:
         assert math.isnan(result.values[key]), key
+
+
+# --- The faster scoring agrees with NLTK's own analyzer -------------------------------------
+
+TRICKY_SENTENCES = [
+    "The food was great!",  # a mark after a word
+    "Great!!! Really great!!!! (great) -great- .great, great.",  # runs that are and aren't marks
+    '"Great," she said; "great" is what she said.',  # quotes around words: left as they are
+    "!!! ??? ?!? !?!? . , ;",  # punctuation alone
+    "I love it :) but :( and :-( and <3 and :D",  # emoticons
+    "It was good, but the ending was awful.",  # "but"
+    "It was not good, and it isn't bad; it never was so bad.",  # negation, "never so"
+    "He is at least kind of nice, the kiss of death, yeah right, the bomb.",  # least, idioms
+    "The GOOD news is HORRIBLE for everyone.",  # capitals among lower case
+    "GOOD NEWS",  # all capitals: no capital emphasis
+    "good not good good",  # a repeated token is judged where it first occurs
+    "a-b ab! ab, -ab x! !x",  # a word shared by tokens, one-letter words
+    "The council met on Tuesday to discuss the budget.",  # no lexicon word
+    # Modifiers within VADER's window (three tokens before, two after) and just outside it.
+    "Not one of them was good.",
+    "It was not a good day, hardly any good, at least good, very least good.",
+    "It was never so good, never this good, so good, this good, just enough good.",
+    "It is kind of good and sort of good; the bomb is good; good kiss of death.",
+    "It is VERY GOOD, Very good and very GOOD.",
+    "It wasn’t good and it wasn't good.",
+    "",
+]
+
+
+def _nltk_analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's own analyzer and scoring over the shipped lexicon."""
+    analyzer = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    analyzer.lexicon_file = (
+        resources.files("toolkit").joinpath("data/vader_lexicon.txt").read_text("utf-8")
+    )
+    analyzer.lexicon = analyzer.make_lex_dict()
+    analyzer.constants = VaderConstants()
+    return analyzer
+
+
+@pytest.mark.parametrize("text", TRICKY_SENTENCES)
+def test_scores_match_nltk(text: str) -> None:
+    nltk_analyzer = _nltk_analyzer()
+    ours = sentiment.vader_analyzer()
+    constants = VaderConstants()
+    nltk_words = SentiText(
+        text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION
+    ).words_and_emoticons
+    assert sentiment._vader_words(text) == nltk_words
+    expected = nltk_analyzer.polarity_scores(text)
+    assert ours.polarity_scores(text) == expected
+    assert ours.compound(text) == expected["compound"]
+    straight = nltk_analyzer.polarity_scores(text.replace("’", "'"))
+    assert compound(text) == straight["compound"]
+
+
+def test_tricky_sentences_score_as_vader_does() -> None:
+    # NLTK's values (checked against NLTK above), pinned to show what each case exercises.
+    # A whole mark ("!!!", ",") comes off a word; "!!!!", "(", "-" and a mark on both ends don't.
+    assert sentiment._vader_words(TRICKY_SENTENCES[1]) == [
+        "Great",
+        "Really",
+        "great!!!!",
+        "(great)",
+        "-great-",
+        ".great,",
+        "great",
+    ]
+    assert compound("The food was great!") == 0.6588
+    assert compound('"Great," she said; "great" is what she said.') == 0.0  # quoted: unknown
+    assert compound("It was good, but the ending was awful.") == -0.4678
+    assert compound("The GOOD news is HORRIBLE for everyone.") == -0.1531
+    # Every "good" is scored where the token first occurs, so none is negated.
+    assert compound("good not good good") == 0.8271
+    assert compound("The council met on Tuesday to discuss the budget.") == 0.0
+
+
+def test_sentence_without_lexicon_words_is_neutral() -> None:
+    scores = sentiment.vader_analyzer().polarity_scores("The council met on Tuesday.")
+    assert scores == {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    assert sentiment.vader_analyzer().polarity_scores("") == {
+        "neg": 0.0,
+        "neu": 0.0,
+        "pos": 0.0,
+        "compound": 0.0,
+    }
+
+
+def test_sentences_with_words_follow_sentence_index() -> None:
+    # Words before the first sentence count for it; a sentence without words is left out.
+    text = "ab — cd. — … ef gh."
+    doc = Segmented(
+        text=text,
+        sentences=(Span(3, 8), Span(9, 12), Span(13, 19)),
+        words=(Span(0, 2), Span(5, 7), Span(13, 15), Span(16, 18)),
+    )
+    assert [doc.sentence_index(span.start) for span in doc.words] == [0, 0, 2, 2]
+    assert sentiment._sentences_with_words(doc) == ["— cd.", "ef gh."]
+    assert sentiment._sentences_with_words(segment("")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GOOD news won’t hurt.",  # upper case and a curly apostrophe
+        "İstanbul had GOOD news.",  # "İ" lower-cases to two characters
+        "ΣΟΦΙΑ had GOOD news, ΟΔΟΣ.",  # capital sigma lower-cases by context
+    ],
+)
+def test_lexicon_evidence_looks_up_each_word_lower_cased(text: str) -> None:
+    result = measure(_article(text), segment(text))
+    assert [(e.text, e.rule, e.weight, e.start, e.end) for e in result.evidence] == [
+        ("GOOD", "vader:good", 1.9, text.index("GOOD"), text.index("GOOD") + 4)
+    ] + ([("hurt", "vader:hurt", -2.4, 20, 24)] if "hurt" in text else [])

@@ -20,12 +20,15 @@ context-aware measure.
 
 from __future__ import annotations
 
+import bisect
 import math
+import string
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from itertools import compress, repeat
 
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 from toolkit.corpus.article import Article
 from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
@@ -38,19 +41,157 @@ NEGATIVE_THRESHOLD = -0.05
 """A sentence with compound <= -0.05 is negative."""
 
 
+_PUNCTUATION = string.punctuation
+"""What VADER's ``REGEX_REMOVE_PUNCTUATION`` deletes: the ASCII punctuation marks."""
+_PUNCTUATION_TABLE = str.maketrans("", "", _PUNCTUATION)
+_PUNC_MARKS = frozenset(VaderConstants.PUNC_LIST)
+_C_INCR = VaderConstants.C_INCR
+_MODIFIERS = frozenset(
+    {
+        *(entry for entry in VaderConstants.BOOSTER_DICT if " " not in entry),
+        *VaderConstants.NEGATE,
+        "never",
+        "so",
+        "this",
+        "least",
+        # An idiom ("kiss of death") or two-word booster ("kind of") matches only with all its
+        # words, so its longest word is enough here.
+        *(
+            max(entry.split(), key=len)
+            for entry in (*VaderConstants.SPECIAL_CASE_IDIOMS, *VaderConstants.BOOSTER_DICT)
+            if " " in entry
+        ),
+    }
+)
+"""The lower-case tokens NLTK's ``sentiment_valence`` acts on near a lexicon word (from three
+tokens before it to two after it): negations, boosters, "never", "so", "this", "least" and a word
+of each idiom. With none of them and no token with "n't" near it, a lexicon word's valence is the
+lexicon's, raised for capitals."""
+
+
+def _vader_words(text: str) -> list[str]:
+    """The tokens VADER scores (``SentiText.words_and_emoticons``), built in linear time.
+
+    NLTK splits ``text`` on white space, drops one-character tokens, and replaces a token of the
+    form ``mark + word`` or ``word + mark`` by ``word``, where ``mark`` is in ``PUNC_LIST`` and
+    ``word`` is a token of the text with its ASCII punctuation deleted, two characters or
+    longer. It does so by building every ``mark + word`` and ``word + mark`` string of the
+    sentence. Since a ``word`` has no ASCII punctuation and a ``mark`` is all punctuation, the
+    mark must be the token's whole leading (or trailing) run of punctuation, and the rest is
+    such a ``word`` exactly when it has no punctuation and at least two characters (it is then
+    the punctuation-free form of this very token). ``_unpunctuated`` checks that, token by token.
+    """
+    return [
+        _unpunctuated(token) if token[0] in _PUNCTUATION or token[-1] in _PUNCTUATION else token
+        for token in text.split()
+        if len(token) > 1
+    ]
+
+
+def _unpunctuated(token: str) -> str:
+    if token[0] in _PUNCTUATION:
+        rest = token.lstrip(_PUNCTUATION)
+        mark = token[: len(token) - len(rest)]
+    else:
+        rest = token.rstrip(_PUNCTUATION)
+        mark = token[len(rest) :]
+    if mark in _PUNC_MARKS and len(rest) > 1 and rest == rest.translate(_PUNCTUATION_TABLE):
+        return rest
+    return token
+
+
+class _SentiText(SentiText):  # type: ignore[misc]
+    """NLTK's ``SentiText`` over tokens already split by ``_vader_words``."""
+
+    def __init__(self, text: str, words: list[str]) -> None:
+        self.text = text
+        self.PUNC_LIST = VaderConstants.PUNC_LIST
+        self.REGEX_REMOVE_PUNCTUATION = VaderConstants.REGEX_REMOVE_PUNCTUATION
+        self.words_and_emoticons = words
+        self.is_cap_diff = self.allcap_differential(words)
+
+
 class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
-    """NLTK's VADER analyzer fed the shipped lexicon as text.
+    """NLTK's VADER analyzer fed the shipped lexicon as text, with faster tokens.
 
     ``SentimentIntensityAnalyzer.__init__`` reads its lexicon through ``nltk.data.load``, whose
     path sandbox (NLTK 3.10) opens only files under ``nltk.data.path``; adding our folder to that
     list would change global state, so this sets the same three attributes directly instead
     (``tests/metrics/test_sentiment.py`` checks the result against known VADER scores).
+
+    ``polarity_scores`` returns exactly what NLTK's does, faster: the tokens come from
+    ``_vader_words`` (NLTK's tokens in linear time, not in time proportional to marks times
+    words), a word with no modifier near it takes its lexicon valence directly, and the rest of
+    the scoring is NLTK's own ``sentiment_valence``, ``_but_check`` and ``score_valence``.
+    ``tests/metrics/test_sentiment.py`` compares the scores with NLTK's on tricky cases.
     """
 
     def __init__(self, lexicon_text: str) -> None:
         self.lexicon_file = lexicon_text
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """NLTK's ``polarity_scores``: compound, -1 to +1, and the neg/neu/pos shares."""
+        scores: dict[str, float] = self.score_valence(
+            self._valences(text, _vader_words(text)), text
+        )
+        return scores
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, skipping the scoring of a text without any
+        lexicon word: every token then gets valence 0, and NLTK's compound is 0.0."""
+        words = _vader_words(text)
+        lowered = [word.lower() for word in words]
+        if self.lexicon.keys().isdisjoint(lowered):
+            return 0.0
+        return float(self.score_valence(self._valences(text, words, lowered), text)["compound"])
+
+    def _valences(
+        self, text: str, words: list[str], lowered: list[str] | None = None
+    ) -> list[float]:
+        """Per-token valences after NLTK's "but" rule, as the loop of NLTK's ``polarity_scores``
+        computes them (``lowered``: the words in lower case).
+
+        That loop gives 0 to a word outside the lexicon (through ``sentiment_valence``), to a
+        booster word and to "kind" in "kind of", judging each token at its first occurrence as
+        NLTK does; the rest get ``sentiment_valence``, which appends the valence to the list it
+        is given and reads nothing else from it. Its rules (negation, boosters, "never so",
+        "least", idioms) look at most three tokens before the word and two after it, and act
+        only on the tokens in ``_MODIFIERS`` or with "n't"; without such a token there the
+        valence is the lexicon's, raised for capitals, and is computed here. ``_but_check``
+        changes nothing in a text without "but".
+        """
+        if lowered is None:
+            lowered = [word.lower() for word in words]
+        lexicon = self.lexicon
+        boosters = self.constants.BOOSTER_DICT
+        hits = [index for index, lower in enumerate(lowered) if lower in lexicon]
+        # The first occurrence of a hit is a hit too (same token, same lower case).
+        first_index: dict[str, int] = {}
+        for index in hits:
+            first_index.setdefault(words[index], index)
+        sentitext = _SentiText(text, words)
+        last = len(words) - 1
+        sentiments: list[float] = [0] * len(words)
+        for index in hits:
+            item = words[index]
+            lower = lowered[index]
+            i = first_index[item]
+            if lower in boosters or (i < last and lower == "kind" and lowered[i + 1] == "of"):
+                continue
+            window = lowered[max(i - 3, 0) : i + 3]
+            if _MODIFIERS.isdisjoint(window) and "n't" not in " ".join(window):
+                # Nothing around the word for sentiment_valence's rules to act on.
+                valence = lexicon[lower]
+                if item.isupper() and sentitext.is_cap_diff:  # as sentiment_valence does
+                    valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+                sentiments[index] = valence
+            else:
+                sentiments[index] = self.sentiment_valence(0, sentitext, item, i, [])[0]
+        if "but" in lowered:
+            sentiments = self._but_check(words, sentiments)
+        return sentiments
 
 
 @cache
@@ -72,7 +213,8 @@ def compound(sentence: str) -> float:
     Curly apostrophes (U+2019) are read as straight ones first, so VADER's negations ("won't",
     "don't") are recognised in typeset news text.
     """
-    return float(vader_analyzer().polarity_scores(_straight(sentence))["compound"])
+    analyzer: _ShippedLexiconAnalyzer = vader_analyzer()
+    return analyzer.compound(_straight(sentence))
 
 
 def _straight(text: str) -> str:
@@ -80,34 +222,62 @@ def _straight(text: str) -> str:
 
 
 def _sentences_with_words(doc: Segmented) -> list[str]:
-    indices = sorted({doc.sentence_index(span.start) for span in doc.words})
-    return [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in indices]
+    """The text of each sentence that holds a word, in order.
+
+    A word belongs to the sentence ``doc.sentence_index`` gives its start: the last sentence that
+    starts at or before it (the first sentence for a word before it). Rather than look that up
+    word by word, this counts the word starts from each sentence's start up to the next one's.
+    """
+    sentences = doc.sentences
+    starts = sorted(span.start for span in doc.words)  # already in order from segment()
+    # first[i]: how many words start before sentence i (sentence 0 also takes earlier words).
+    first = [0, *(bisect.bisect_left(starts, span.start) for span in sentences[1:]), len(starts)]
+    return [
+        doc.text[span.start : span.end]
+        for span, before, after in zip(sentences, first, first[1:], strict=False)
+        if after > before
+    ]
 
 
 def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
     """One evidence row per word with a VADER valence: category "positive" or "negative",
     rule ``"vader:<lexicon entry>"``, weight the valence (-4 to +4)."""
-    lexicon = vader_lexicon()
+    text = doc.text
+    entries = _lexicon_entries(doc)
+    valences = list(map(vader_lexicon().get, entries, repeat(0.0)))
     rows: list[Evidence] = []
-    for span in doc.words:
-        word = doc.text[span.start : span.end]
-        entry = _straight(word.lower())
-        valence = lexicon.get(entry)
-        if valence is None or valence == 0:
-            continue
+    for index in compress(range(len(valences)), valences):  # the words with a valence not 0
+        span = doc.words[index]
+        valence = valences[index]
         rows.append(
             Evidence(
                 doc_id=article.doc_id,
                 family=FAMILY,
                 category="positive" if valence > 0 else "negative",
-                rule=f"vader:{entry}",
+                rule=f"vader:{entries[index]}",
                 start=span.start,
                 end=span.end,
-                text=word,
+                text=text[span.start : span.end],
                 weight=valence,
             )
         )
     return tuple(rows)
+
+
+def _lexicon_entries(doc: Segmented) -> list[str]:
+    """Each word lower-cased, with straight apostrophes: the form looked up in the lexicon.
+
+    The whole text is lower-cased once and sliced, unless that changes its length (a letter
+    whose lower case is longer, such as "İ") or it holds a capital sigma, the one letter whose
+    lower case depends on its neighbours (final sigma at the end of a word). Otherwise each
+    character lower-cases on its own to one character, so a slice of the lower-cased text is the
+    lower-cased word.
+    """
+    text = doc.text
+    lowered = _straight(text.lower())
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        return [lowered[span.start : span.end] for span in doc.words]
+    return [_straight(text[span.start : span.end].lower()) for span in doc.words]
 
 
 def measure(article: Article, doc: Segmented) -> FamilyResult:

@@ -14,6 +14,7 @@ for every cue and every source span, plus the ``Attribution`` records themselves
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
@@ -105,14 +106,10 @@ def measure(
         ("named", named),
         ("direct_quotes", direct),
     ]
-    counts += [
-        (f"affiliation_{actor}", sum(a.affiliation == actor for a in attributions))
-        for actor in codebook.ids
-    ]
-    counts += [
-        (f"stance_{stance}", sum(a.verb_stance == stance for a in attributions))
-        for stance in (*STANCES, REFUSAL)
-    ]
+    affiliations = Counter(a.affiliation for a in attributions)
+    stances = Counter(a.verb_stance for a in attributions)
+    counts += [(f"affiliation_{actor}", affiliations[actor]) for actor in codebook.ids]
+    counts += [(f"stance_{stance}", stances[stance]) for stance in (*STANCES, REFUSAL)]
     values: dict[str, float] = {}
     for thing, count in counts:
         values[f"{FAMILY}_{thing}_count"] = float(count)

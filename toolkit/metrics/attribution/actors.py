@@ -64,25 +64,29 @@ class ActorCodebook:
 
 
 @cache
-def _matchers(codebook: ActorCodebook) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    found = []
+def affiliator(codebook: ActorCodebook) -> Callable[[str, str], str]:
+    """``affiliation`` for one codebook, its patterns compiled once (cached per codebook)."""
+    media = next((actor.id for actor in codebook.actors if actor.media), None)
+    matchers = []
     for actor in codebook.actors:
         terms = sorted(actor.terms, key=len, reverse=True)
         words = "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms)
-        found.append((actor.id, re.compile(rf"(?<![\w\-])(?:{words})(?![\w\-])")))
-    return tuple(found)
+        matchers.append((actor.id, re.compile(rf"(?<![\w\-])(?:{words})(?![\w\-])").search))
+
+    def affiliate(source: str, source_type: str) -> str:
+        if source_type == "news_media" and media is not None:
+            return media
+        for actor_id, search in matchers:
+            if search(source):
+                return actor_id
+        return UNKNOWN
+
+    return affiliate
 
 
 def affiliation(source: str, source_type: str, codebook: ActorCodebook) -> str:
     """The id of the actor ``source`` speaks for, or ``"unknown"`` (see the module)."""
-    if source_type == "news_media":
-        for actor in codebook.actors:
-            if actor.media:
-                return actor.id
-    for actor_id, pattern in _matchers(codebook):
-        if pattern.search(source):
-            return actor_id
-    return UNKNOWN
+    return affiliator(codebook)(source, source_type)
 
 
 def load_actors(path: str | os.PathLike[str] | None = None) -> ActorCodebook:

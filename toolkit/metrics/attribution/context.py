@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
-from toolkit.metrics.attribution.cues import AttributionLexicon
+from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import Paragraph, paragraphs, quote_ending_at
-from toolkit.metrics.attribution.sources import Mention, alternation, np_pattern
+from toolkit.metrics.attribution.sources import (
+    Mention,
+    alternation,
+    last_run,
+    np_endings,
+    np_pattern,
+)
 from toolkit.text import Segmented, Span
 
 B = r"(?<![\w'\u2019\-])"
@@ -28,6 +36,9 @@ APPOSITIVE = (
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
 or between dashes ("Joyce — who is listed as an attorney — told")."""
 
+_NOT_IN_SOURCE = re.compile(r"[^\w\s'\u2019\-()](?<![\d,],)(?<![A-Z]\.)")
+_NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()](?<![\d,],)")
+_PLAIN = re.compile(r"[\w'\u2019\-]+(?: [\w'\u2019\-]+)*")
 _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
 _ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
 _TOLD_THAT = re.compile(r"[^\W\d][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}?\s+that\s+")
@@ -46,6 +57,20 @@ class Patterns:
     citing: re.Pattern[str]
     reports: re.Pattern[str]
     subject: re.Pattern[str]
+    opening: re.Pattern[str]
+    """Where ``cue``, ``according``, ``citing`` or ``reports`` may begin: after a character that
+    is not part of a word (see ``openings``), before a word that can open one of them."""
+    stances: Mapping[str, str]
+    """The stance of every cue form and refusal of the lexicon (``AttributionLexicon.stance``)."""
+    plain: bool
+    """Whether the words of the lexicon that ``back`` can match (all but stop words and function
+    words) are made of letters, digits, "_", apostrophes and hyphens, with single spaces
+    between the words of a phrase: what ``dead_ends`` and ``back_start`` assume."""
+    linking: frozenset[str]
+    """The words of the linking words of the lexicon (see ``back_start``)."""
+    dead_ends: frozenset[str]
+    """Function words that ``back`` cannot end with: no source, appositive or linking word ends
+    in them ("to", "been", "that", ...; see ``dead_ends``)."""
 
 
 @cache
@@ -55,6 +80,9 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     subject = np_pattern(lexicon, pronouns=True)
     linking = rf"(?:\s+(?:{alternation(lexicon.linking_words, capitalised=False)}){E})*"
     cues = [form for form, _ in lexicon.verbs] + list(lexicon.refusals)
+    firsts = {phrase.split(" ")[0] for phrase in (*cues, *lexicon.citing)}
+    capitalised = {phrase.split(" ")[0] for phrase in (*lexicon.according_to, "reports")}
+    capitalised |= {phrase.split(" ")[0] for phrase in lexicon.emergence_modifiers}
     emergence = (
         rf"(?:(?:have|had)\s+)?(?:{alternation(lexicon.emergence_verbs, capitalised=False)})"
         rf"(?:\s+(?:{alternation(lexicon.emergence_participles, capitalised=False)}))?{E}"
@@ -78,7 +106,120 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
         ),
+        opening=re.compile(
+            rf"[^0-9A-Za-z_'\u2019\-](?=(?:{alternation(firsts, capitalised=False)})"
+            rf"|(?:{alternation(capitalised)}))"
+        ),
+        plain=all(
+            _PLAIN.fullmatch(word)
+            for words in (
+                lexicon.quantifiers,
+                lexicon.modifiers,
+                lexicon.person_heads_singular,
+                lexicon.person_heads_plural,
+                lexicon.media_heads,
+                lexicon.organisation_heads,
+                lexicon.report_heads,
+                lexicon.document_heads,
+                lexicon.postmodifiers,
+                lexicon.pronouns,
+                lexicon.other_pronouns,
+                lexicon.linking_words,
+            )
+            for word in words
+        ),
+        linking=frozenset(word for phrase in lexicon.linking_words for word in phrase.split()),
+        dead_ends=dead_ends(lexicon),
+        stances=MappingProxyType(
+            {**dict(lexicon.verbs), **dict.fromkeys(lexicon.refusals, REFUSAL)}
+        ),
     )
+
+
+def dead_ends(lexicon: AttributionLexicon) -> frozenset[str]:
+    """The function words that end no match of ``Patterns.back`` before its final white space.
+
+    ``back`` ends with a source (``np_pattern``), then maybe an appositive (ending in ",", "who"
+    or a dash) and linking words. A source ends in a head, an organisation head or a pronoun
+    (``np_endings``), a capitalised word, a lower-case word that is not a function word, or
+    punctuation. So a lower-case function word that is none of these, nor "who", nor a linking
+    word, cannot come last: "likely to said", "has been said" hold no source before the cue.
+    """
+    endings = np_endings(lexicon) | {last_run(word) for word in lexicon.linking_words}
+    return frozenset(
+        word
+        for word in lexicon.function_words
+        if word[0].islower() and last_run(word) == word and word not in endings and word != "who"
+    )
+
+
+def back_start(text: str, start: int, end: int, linking: frozenset[str]) -> int:
+    """Where a match of ``Patterns.back`` in ``text[start:end]`` can begin at the earliest, for
+    a lexicon whose words are ``plain`` and whose linking words are made of the words
+    ``linking``: after the last character before the appositive that no source can hold.
+
+    A match of ``back`` is a source (``np_pattern``), maybe an appositive (``APPOSITIVE``), then
+    linking words and white space. A source holds only word characters, white space,
+    apostrophes, hyphens and brackets, commas only after a digit or a comma ("1,000"), and full
+    stops only after a capital letter ("U.S.") or inside brackets ("(U.N.)"); plain linking
+    words add none of the others. So no match begins before such a character, unless the
+    character is part of the appositive. An appositive ends in a comma or a dash followed by
+    linking words only, or in ", who"; it holds no comma but the one it opens with and the one
+    it ends with, or two dashes ("—"), so it cannot begin before the last but one comma or dash.
+    """
+    stop = end
+    comma = text.rfind(",", start, end)
+    if comma >= 0 and _linking_only(text, comma + 1, end, linking, who=True):
+        before = text.rfind(",", start, comma)
+        stop = before if before >= 0 else comma
+    dash = max(text.rfind("\u2014", start, end), text.rfind("\u2013", start, end))
+    if dash >= 0 and _linking_only(text, dash + 1, end, linking, who=False):
+        before = max(text.rfind("\u2014", start, dash), text.rfind("\u2013", start, dash))
+        if before >= 0:
+            stop = min(stop, before)
+    pattern = _NOT_IN_SOURCE if text.find("(", start, stop) < 0 else _NOT_IN_SOURCE_NOR_BRACKETS
+    earliest = start
+    for found in pattern.finditer(text, start, stop):
+        earliest = found.end()
+    return earliest
+
+
+def _linking_only(text: str, start: int, end: int, linking: frozenset[str], *, who: bool) -> bool:
+    """Whether ``text[start:end]`` is white space and words of ``linking``, maybe after "who"."""
+    if start >= end or not text[start].isspace():
+        return False
+    words = text[start:end].split()
+    if who and words and words[0] == "who":
+        words = words[1:]
+    return all(word in linking for word in words)
+
+
+def openings(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Offsets where a word of ``pattern`` (``Patterns.opening``) begins, and 0.
+
+    Every match of ``cue``, ``according``, ``citing`` and ``reports`` begins at one of them: at
+    the start of the text or after a character that cannot precede a word (``B``), on a word
+    that can open the match. Finding these first, in one pass over the text, is much faster
+    than letting each pattern try every offset of the text (see ``scan``). The pattern accepts
+    any character but ASCII letters, digits, "_", apostrophes and hyphens before the word, a
+    few more than ``B`` does (letters such as "é"), which is cheaper to test; ``scan`` applies
+    ``B`` itself.
+    """
+    return [0, *(match.end() for match in pattern.finditer(text))]
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that matches no empty text and
+    whose matches all begin at one of ``starts`` (ascending): it is only tried there."""
+    found = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +243,17 @@ class Context:
         self.doc = doc
         self.lexicon = lexicon
         self.patterns = compile_patterns(lexicon)
+        self.starts = openings(self.patterns.opening, text)
         self.paragraphs = paragraphs(text)
         self._paragraph_starts = [paragraph.start for paragraph in self.paragraphs]
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """The matches in the text of ``cue``, ``according``, ``citing`` or ``reports``."""
+        return scan(pattern, self.text, self.starts)
+
+    def stance(self, cue: str) -> str:
+        """Stance of a cue as written in the text (as ``AttributionLexicon.stance``)."""
+        return self.patterns.stances.get(" ".join(cue.split()), NEUTRAL)
 
     def sentence(self, offset: int) -> Span:
         """The sentence holding ``offset``."""

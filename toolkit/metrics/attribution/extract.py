@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
-from toolkit.metrics.attribution.actors import ActorCodebook, affiliation, load_actors
+from toolkit.metrics.attribution.actors import ActorCodebook, affiliator, load_actors
 from toolkit.metrics.attribution.context import Context, Draft
 from toolkit.metrics.attribution.cues import NEUTRAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import quote_type
@@ -79,7 +80,7 @@ def find_attributions(
     context = Context(text, doc, lexicon)
     drafts: list[Draft] = []
     participles: list[re.Match[str]] = []
-    for match in context.patterns.cue.finditer(text):
+    for match in context.matches(context.patterns.cue):
         found = verb_drafts(context, match)
         if found:
             drafts.extend(found)
@@ -96,45 +97,52 @@ def find_attributions(
         participle = participle_draft(context, match, sentence_drafts)
         if participle is not None:
             bisect.insort(sentence_drafts, participle, key=lambda draft: draft.cue_start)
-    ordered: list[Draft] = []
+    cut: dict[int, list[Draft]] = {}
     for index in sorted(by_sentence):
-        sentence = doc.sentences[index]
-        ordered.extend(cut_contents(context, link_citations(context, sentence, by_sentence[index])))
-    return _resolve(context, ordered, doc_id, actors or load_actors())
+        if by_sentence[index]:
+            linked = link_citations(context, doc.sentences[index], by_sentence[index])
+            cut[index] = cut_contents(context, linked)
+    return _resolve(context, cut, doc_id, actors or load_actors())
 
 
 def _resolve(
-    context: Context, drafts: list[Draft], doc_id: str, actors: ActorCodebook
+    context: Context, by_sentence: dict[int, list[Draft]], doc_id: str, actors: ActorCodebook
 ) -> tuple[Attribution, ...]:
-    """Resolve sources in text order, adding quotations that name no speaker."""
-    by_sentence: dict[int, list[Draft]] = {}
-    for draft in drafts:
-        by_sentence.setdefault(context.doc.sentence_index(draft.cue_start), []).append(draft)
+    """Resolve sources in text order, adding quotations that name no speaker.
+
+    ``by_sentence`` holds the drafts of each sentence that has any, in text order.
+    """
     history: list[Antecedent] = []
     attributions: list[Attribution] = []
+    affiliate = affiliator(actors)
 
     def add(draft: Draft, source: Mention, paragraph: int, sentence: int) -> None:
         history.append(Antecedent(paragraph, sentence, source))
-        attributions.append(_record(context, draft, source, doc_id, actors))
+        attributions.append(_record(context, draft, source, doc_id, affiliate))
 
     for index, paragraph in enumerate(context.paragraphs):
         sentences = context.sentence_indices(paragraph)
         if not any(sentence in by_sentence for sentence in sentences):
-            quote = context.whole_quote(paragraph.start, paragraph.end)
-            if quote is not None and history and history[-1].paragraph == index - 1:
-                last = sentences[-1] if sentences else -1
-                add(_quote_draft(quote, QUOTE_PARAGRAPH), history[-1].source, index, last)
+            if history and history[-1].paragraph == index - 1:
+                quote = context.whole_quote(paragraph.start, paragraph.end)
+                if quote is not None:
+                    last = sentences[-1] if sentences else -1
+                    add(_quote_draft(quote, QUOTE_PARAGRAPH), history[-1].source, index, last)
             continue
         for sentence in sentences:
-            for draft in by_sentence.get(sentence, ()):
-                if draft.source is not None:
-                    add(draft, resolve(draft.source, index, history), index, sentence)
-            if sentence in by_sentence or not history or history[-1].sentence != sentence - 1:
+            drafts = by_sentence.get(sentence)
+            if drafts is not None:
+                for draft in drafts:
+                    if draft.source is not None:
+                        add(draft, resolve(draft.source, index, history), index, sentence)
                 continue
-            span = context.doc.sentences[sentence]
-            quote = context.whole_quote(span.start, span.end)
-            if quote is not None and history[-1].paragraph == index:
-                add(_quote_draft(quote, QUOTE_SENTENCE), history[-1].source, index, sentence)
+            if not history or history[-1].sentence != sentence - 1:
+                continue
+            if history[-1].paragraph == index:
+                span = context.doc.sentences[sentence]
+                quote = context.whole_quote(span.start, span.end)
+                if quote is not None:
+                    add(_quote_draft(quote, QUOTE_SENTENCE), history[-1].source, index, sentence)
     return tuple(attributions)
 
 
@@ -144,14 +152,18 @@ def _quote_draft(quote: Span, rule: str) -> Draft:
 
 
 def _record(
-    context: Context, draft: Draft, source: Mention, doc_id: str, actors: ActorCodebook
+    context: Context,
+    draft: Draft,
+    source: Mention,
+    doc_id: str,
+    affiliate: Callable[[str, str], str],
 ) -> Attribution:
     written = draft.source
-    starts = [draft.cue_start] + ([written.start] if written else [])
-    ends = [draft.cue_end] + ([written.end] if written else [])
+    start, end = draft.cue_start, draft.cue_end
+    if written is not None:
+        start, end = min(start, written.start), max(end, written.end)
     if draft.content_start >= 0:
-        starts.append(draft.content_start)
-        ends.append(draft.content_end)
+        start, end = min(start, draft.content_start), max(end, draft.content_end)
     paragraph = context.paragraph(draft.cue_start)
     text = context.text
     return Attribution(
@@ -160,8 +172,8 @@ def _record(
         source_type=source.source_type,
         cue=text[draft.cue_start : draft.cue_end],
         quote_type=quote_type(text, paragraph, draft.content_start, draft.content_end),
-        start=min(starts),
-        end=max(ends),
+        start=start,
+        end=end,
         source_start=source.start,
         source_end=source.end,
         mention=written.text if written else "",
@@ -173,7 +185,7 @@ def _record(
         content_end=draft.content_end,
         verb_stance=draft.stance,
         rule=draft.rule,
-        affiliation=affiliation(source.text, source.source_type, actors),
+        affiliation=affiliate(source.text, source.source_type),
         source_id=":".join(identity(source)),
         flag="" if paragraph.balanced else UNBALANCED_QUOTES,
     )

@@ -23,7 +23,7 @@ _OPENING = "“«"
 _CLOSING = "”»"
 _STRAIGHT = '"'
 _DOUBLED = "''"
-_MARK = re.compile(r"''|[\"“”«»]")
+_MARK = re.compile("''|\"|“|”|«|»")  # every branch opens with a literal: a fast scan
 _PARAGRAPH = re.compile(r"[^\n]+")
 _EDGE_NOISE = " \t,.;:!?\u2014\u2013-"
 
@@ -40,21 +40,30 @@ class Paragraph:
 
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Every non-blank line of ``text`` as a paragraph, with its paired quotation spans."""
+    marks = list(_MARK.finditer(text))  # one pass; no mark spans a line break
     found: list[Paragraph] = []
+    first = 0
     for line in _PARAGRAPH.finditer(text):
-        if not line.group().strip():
+        start, end = line.span()
+        last = first
+        while last < len(marks) and marks[last].start() < end:
+            last += 1
+        if first == last:  # no quotation marks: nothing to pair
+            if not line.group().isspace():
+                found.append(Paragraph(start, end, (), balanced=True))
             continue
-        quotes = _pair(text, line.start(), line.end())
-        found.append(Paragraph(line.start(), line.end(), quotes or (), balanced=quotes is not None))
+        quotes = _pair(marks[first:last])
+        first = last
+        found.append(Paragraph(start, end, quotes or (), balanced=quotes is not None))
     return tuple(found)
 
 
-def _pair(text: str, start: int, end: int) -> tuple[Span, ...] | None:
-    """Quote spans between ``start`` and ``end``, or None when the marks do not pair."""
+def _pair(marks: list[re.Match[str]]) -> tuple[Span, ...] | None:
+    """Quote spans of the quotation ``marks`` of one line, or None when they do not pair."""
     curly_open: int | None = None
     straight_open: int | None = None
     spans: list[Span] = []
-    for mark in _MARK.finditer(text, start, end):
+    for mark in marks:
         char, at = mark.group(), mark.start()
         if char in (_STRAIGHT, _DOUBLED):
             if straight_open is None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from toolkit.metrics.attribution.context import B, Context, Draft, E
-from toolkit.metrics.attribution.cues import NEUTRAL
+from toolkit.metrics.attribution.context import B, Context, Draft, E, back_start
+from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
 from toolkit.metrics.attribution.sources import UNATTRIBUTED_REPORT, Mention, mention
 from toolkit.text import Span
@@ -58,7 +58,7 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     cue_start = match.start()
     sentence = context.sentence(cue_start)
     lookback = _window(context.text, sentence.start, cue_start)
-    back = context.patterns.back.search(context.text, lookback, cue_start)
+    back = _back(context, lookback, cue_start)
     if (
         back is not None
         and back.group("generic")
@@ -72,6 +72,28 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         return []
     near = max(sentence.start, cue_start - _NEAR)
     return _inverted(context, match, near) or _passive(context, match, near)
+
+
+def _back(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """``patterns.back`` searched in ``text[start:end]``, where a source can be.
+
+    ``back`` cannot match unless the window ends in white space, nor, for a ``plain`` lexicon,
+    when the word before that white space is one of ``patterns.dead_ends`` (after a space), nor
+    before ``back_start``: all three are tested first, which spares the regular expression
+    most of the offsets it would try in vain. The result is the same.
+    """
+    text, patterns = context.text, context.patterns
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    if last == end:
+        return None
+    if patterns.plain:
+        space = text.rfind(" ", start, last)
+        if space >= 0 and text[space + 1 : last] in patterns.dead_ends:
+            return None
+        start = back_start(text, start, end, patterns.linking)
+    return patterns.back.search(text, start, end)
 
 
 def _window(text: str, start: int, end: int) -> int:
@@ -111,9 +133,9 @@ def _source_first(
         text, max(sentence.start, source.start - _NEAR), source.start
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
-    stance = lexicon.stance(match.group())
+    stance = context.stance(match.group())
     drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
-    coordinated = context.patterns.coordinated.search(text, lookback, source.start)
+    coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
         opening = text[lookback : coordinated.start()].rstrip()
         if coordinated.group("both") or not opening or opening.endswith(","):
@@ -122,8 +144,18 @@ def _source_first(
     return drafts
 
 
+def _coordinated(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """``patterns.coordinated`` searched in ``text[start:end]``, which it can only match when
+    that ends in white space, "and" and white space: tested first, as most windows do not."""
+    text = context.text
+    found = text.rfind("and", start, end)
+    if found <= start or not text[found - 1].isspace() or not text[found + 3 : end].isspace():
+        return None
+    return context.patterns.coordinated.search(text, start, end)
+
+
 def _is_refusal(context: Context, match: re.Match[str]) -> bool:
-    return " ".join(match.group().split()) in context.lexicon.refusals
+    return context.stance(match.group()) == REFUSAL
 
 
 def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
@@ -138,7 +170,7 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
-    stance = context.lexicon.stance(match.group())
+    stance = context.stance(match.group())
     return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
 
 
@@ -158,7 +190,7 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.trimmed(sentence.start, auxiliary.start())
-    stance = context.lexicon.stance(word)
+    stance = context.stance(word)
     return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
 
 
@@ -202,14 +234,14 @@ def participle_draft(
             return None
         source = mention(subject, "np", 0, context.lexicon)
     content = context.after(cue_end, sentence)
-    stance = context.lexicon.stance(match.group())
+    stance = context.stance(match.group())
     return Draft(source, cue_start, cue_end, stance, rule, *content)
 
 
 def according_drafts(context: Context) -> list[Draft]:
     """ "..., according to X." and "According to X, ..." """
     drafts = []
-    for match in context.patterns.according.finditer(context.text):
+    for match in context.matches(context.patterns.according):
         sentence = context.sentence(match.start())
         if match.end() > sentence.end:
             continue
@@ -227,7 +259,7 @@ def according_drafts(context: Context) -> list[Draft]:
 def citing_drafts(context: Context) -> list[Draft]:
     """ "X, citing Y, ...": Y's content is filled in by ``link_citations``."""
     drafts = []
-    for match in context.patterns.citing.finditer(context.text):
+    for match in context.matches(context.patterns.citing):
         if match.end() > context.sentence(match.start()).end:
             continue
         source = mention(match, "np", 0, context.lexicon)
@@ -238,7 +270,7 @@ def citing_drafts(context: Context) -> list[Draft]:
 def report_drafts(context: Context) -> list[Draft]:
     """ "Reports emerged indicating that ..." """
     drafts = []
-    for match in context.patterns.reports.finditer(context.text):
+    for match in context.matches(context.patterns.reports):
         sentence = context.sentence(match.start())
         start, end = match.span("np")
         source = Mention(start, end, match.group("np"), UNATTRIBUTED_REPORT, "reports", "other")

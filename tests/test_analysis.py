@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import socket
 from pathlib import Path
@@ -11,8 +12,11 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.analysis import Analysis, outlet_table, read_analysis
+from toolkit.analysis import Analysis, make_config, measure_article, outlet_table, read_analysis
+from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
+from toolkit.metrics import attribution
+from toolkit.text import segment
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +219,59 @@ def test_read_analysis_for_one_outlet_reads_only_its_rows(sample: Analysis, tmp_
     assert len(menafn.outlets) == 4
     with pytest.raises(ParameterError, match=r"must be one of \['MENAFN', 'NewsPublicy'"):
         read_analysis(tmp_path, outlet="Nobody")
+
+
+def test_rows_quote_the_sentence_of_each_span_and_every_attribution_field() -> None:
+    article = next(a for a in toolkit.load_corpus().articles if a.outlet == "Unusual Whales")
+    rows = measure_article(article, make_config())
+    doc = segment(article.text)
+    assert len(rows.evidence) > 50
+    for row in rows.evidence:
+        sentence = doc.sentences[doc.sentence_index(row["start"])]
+        assert (row["sentence_start"], row["sentence"]) == (
+            sentence.start,
+            doc.sentence_text(row["start"]),
+        )
+    records = attribution.measure(article, doc).attributions
+    assert rows.attributions == [
+        {
+            "doc_id": article.doc_id,
+            "outlet": article.outlet,
+            **dataclasses.asdict(record),
+            "sentence": doc.sentence_text(record.start),
+        }
+        for record in records
+    ]
+    assert list(rows.attributions[0])[:3] == ["doc_id", "outlet", "source"]
+
+
+def test_an_article_without_sentences_gets_empty_rows_and_nan_rates() -> None:
+    article = Article("d0", "Outlet", "Iran strikes Israel", "", "", "test")
+    rows = measure_article(article, make_config())
+    assert (rows.evidence, rows.attributions) == ([], [])
+    assert rows.document["n_words"] == 0
+    assert rows.document["salience_iran_headline"] == 1.0
+    assert math.isnan(rows.document["hedging_hedges_per_1k"])
+
+
+def test_attribution_rows_copy_nested_fields_as_asdict_does() -> None:
+    from toolkit.analysis import _attribution_rows, _Sentences
+
+    @dataclasses.dataclass(frozen=True)
+    class Record:
+        start: int
+        cue: str
+        spans: list[tuple[int, int]]
+
+    record = Record(4, "said", [(0, 3)])
+    article = Article("d1", "Outlet", "Title", "Iran said so. Then more.", "", "test")
+    [row] = _attribution_rows(article, [record], _Sentences(segment(article.text)))
+    assert row == {
+        "doc_id": "d1",
+        "outlet": "Outlet",
+        "start": 4,
+        "cue": "said",
+        "spans": [(0, 3)],
+        "sentence": "Iran said so.",
+    }
+    assert row["spans"] is not record.spans  # a copy, as dataclasses.asdict makes

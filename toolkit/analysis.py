@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +33,8 @@ from toolkit.metrics import (
     salience,
     sentiment,
 )
-from toolkit.metrics.base import Evidence, FamilyResult
+from toolkit.metrics.attribution.records import Attribution
+from toolkit.metrics.base import FamilyResult
 from toolkit.text import Segmented, segment
 
 if TYPE_CHECKING:
@@ -268,27 +271,25 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     share, "" when the article has no frame vocabulary (see ``toolkit.metrics.framing``).
     """
     doc = segment(article.text)
+    headline = segment(article.title)
     attribution_result = attribution.measure(article, doc)
     frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
     frame_results = tuple(
-        framing.measure(article, doc, book, family=family)
+        framing.measure(article, doc, book, family=family, headline=headline)
         for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
     )
     results: Sequence[FamilyResult] = (
         hedging.measure(article, doc, config.hedging_codebook),
         attribution_result.result,
         *frame_results,
-        labels.measure(article, doc, config.labels_codebook),
-        salience.measure(article, doc, config.actors_codebook),
+        labels.measure(article, doc, config.labels_codebook, headline=headline),
+        salience.measure(article, doc, config.actors_codebook, headline=headline),
         readability.measure(article, doc),
         sentiment.measure(article, doc),
     )
-    evidence = [_evidence_row(article, doc, item) for r in results for item in r.evidence]
-    attributions = []
-    for record in attribution_result.attributions:
-        row = {"doc_id": article.doc_id, "outlet": article.outlet, **asdict(record)}
-        row["sentence"] = doc.sentence_text(record.start)
-        attributions.append(row)
+    sentences = _Sentences(doc)
+    evidence = _evidence_rows(article, results, sentences)
+    attributions = _attribution_rows(article, attribution_result.attributions, sentences)
     document = _document_row(article, doc, results)
     for book, result in zip(frame_books, frame_results, strict=True):
         dominant = framing.dominant_frame(result.values, result.family, book.category_ids)
@@ -463,25 +464,88 @@ def _document_row(
     row["n_words"] = doc.n_words
     row["n_sentences"] = doc.n_sentences
     for result in results:
-        row.update({key: float(value) for key, value in result.values.items()})
+        row.update(zip(result.values.keys(), map(float, result.values.values()), strict=True))
     return row
 
 
-def _evidence_row(article: Article, doc: Segmented, item: Evidence) -> dict[str, Any]:
-    sentence_start = doc.sentences[doc.sentence_index(item.start)].start if doc.sentences else 0
-    return {
-        "doc_id": item.doc_id,
-        "outlet": article.outlet,
-        "family": item.family,
-        "category": item.category,
-        "rule": item.rule,
-        "cue": item.text,
-        "start": item.start,
-        "end": item.end,
-        "weight": item.weight,
-        "sentence": doc.sentence_text(item.start),
-        "sentence_start": sentence_start,
-    }
+class _Sentences:
+    """The sentences of a segmented text, for rows that quote the sentence of an offset."""
+
+    __slots__ = ("starts", "table")
+
+    def __init__(self, doc: Segmented) -> None:
+        spans = doc.sentences
+        self.starts = [span.start for span in spans]
+        # table[bisect_right(starts, offset)] is the sentence Segmented.sentence_index(offset)
+        # names: table[i + 1] is sentence i, and table[0] repeats sentence 0 for offsets before
+        # it (or is (0, "") when there are no sentences).
+        table = [(span.start, doc.text[span.start : span.end]) for span in spans]
+        self.table = [table[0] if table else (0, ""), *table]
+
+    def of(self, offset: int) -> tuple[int, str]:
+        """(start, text) of the sentence that holds ``offset``; (0, "") without sentences."""
+        return self.table[bisect_right(self.starts, offset)]
+
+
+def _evidence_rows(
+    article: Article, results: Sequence[FamilyResult], sentences: _Sentences
+) -> list[dict[str, Any]]:
+    outlet = article.outlet
+    starts, table = sentences.starts, sentences.table
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        for item in result.evidence:
+            sentence_start, sentence = table[bisect_right(starts, item.start)]
+            rows.append(
+                {
+                    "doc_id": item.doc_id,
+                    "outlet": outlet,
+                    "family": item.family,
+                    "category": item.category,
+                    "rule": item.rule,
+                    "cue": item.text,
+                    "start": item.start,
+                    "end": item.end,
+                    "weight": item.weight,
+                    "sentence": sentence,
+                    "sentence_start": sentence_start,
+                }
+            )
+    return rows
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _field_reader(record_type: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """The field names of a dataclass and a function reading them all from an instance."""
+    names = tuple(field.name for field in fields(record_type))
+    if len(names) == 1:
+        (name,) = names
+        return names, lambda record: (getattr(record, name),)
+    return names, attrgetter(*names)
+
+
+def _attribution_rows(
+    article: Article, records: Sequence[Attribution], sentences: _Sentences
+) -> list[dict[str, Any]]:
+    """One row per attribution record: its fields (as ``dataclasses.asdict`` gives them)."""
+    rows: list[dict[str, Any]] = []
+    readers: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+    for record in records:
+        reader = readers.get(type(record))
+        if reader is None:
+            reader = readers[type(record)] = _field_reader(type(record))
+        names, read = reader
+        values = read(record)
+        row: dict[str, Any] = {"doc_id": article.doc_id, "outlet": article.outlet}
+        if all(map(_SCALARS.__contains__, map(type, values))):
+            row.update(zip(names, values, strict=True))  # the very objects asdict would give
+        else:
+            row.update(asdict(record))
+        row["sentence"] = sentences.of(record.start)[1]
+        rows.append(row)
+    return rows
 
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], order: list[str]) -> pd.DataFrame:

@@ -196,3 +196,14 @@ def test_a_hedging_codebook_is_refused() -> None:
         r"'policy' or 'conflict'\. Got family 'hedging' instead\.",
     ):
         _measure("Text.", codebook=builtin_codebook("hedging"))
+
+
+def test_a_segmented_headline_gives_the_same_values_and_is_checked() -> None:
+    text = "Iran launched a retaliatory strike. Washington urged restraint."
+    title = "Calls for restraint after Iran strike"
+    article = _article(text, title=title)
+    given = framing.measure(article, segment(text), family="conflict", headline=segment(title))
+    assert given == _measure(text, title=title, family="conflict")
+    assert given.values["conflict_restraint_diplomacy_headline"] == 1.0
+    with pytest.raises(ParameterError, match=r"'headline' parameter of measure"):
+        framing.measure(article, segment(text), family="conflict", headline=segment(text))

@@ -113,3 +113,13 @@ categories:
 def test_a_framing_codebook_is_refused() -> None:
     with pytest.raises(ParameterError, match="must be a codebook of family 'labels'"):
         _measure("Text.", codebook=builtin_codebook("framing"))
+
+
+def test_a_segmented_headline_gives_the_same_count() -> None:
+    title = "Zionist regime will regret aggression, says Tehran"
+    article = Article("doc", "Outlet", title, "", "", "test")
+    result = labels.measure(article, segment(""), headline=segment(title))
+    assert result == _measure("", title=title)
+    assert result.values["labels_headline"] == 2.0
+    with pytest.raises(ParameterError, match=r"segment\(article\.title\)"):
+        labels.measure(article, segment(""), headline=segment("Another title"))

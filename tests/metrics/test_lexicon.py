@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -15,6 +16,9 @@ from toolkit.metrics.lexicon import (
     compile_codebook,
     family_codebook,
     find_matches,
+    fold_text,
+    headline_matches,
+    headline_of,
 )
 from toolkit.text import segment
 
@@ -149,3 +153,107 @@ def test_matching_is_fast(sample_texts: dict[str, str]) -> None:
     elapsed = time.perf_counter() - began
     assert len(matches) > 1000
     assert doc.n_words / elapsed > 100_000  # measured about 1.5 million words/s
+
+
+def _reference(book: Codebook, text: str) -> list[tuple[int, int]]:
+    """Spans of the case-insensitive pattern, which the folded one must reproduce."""
+    return [found.span() for found in compile_codebook(book).pattern.finditer(text)]
+
+
+def test_folded_matching_finds_what_case_insensitive_matching_finds() -> None:
+    book = _book(
+        Entry("iran", ("iran",)),
+        Entry("us", ("united states", "states")),
+        Entry("kurd", ("kurd*",)),
+        Entry("strike", ("strike", "strikes")),
+    )
+    assert compile_codebook(book).folded is not None
+    text = (
+        "Iran. IRAN,iran\u0130RAN \u00e9iran de-iran iran- \u212aURDISH KURD\u0130SH "
+        "United\n States; states strikes\u2019 strike_x strike2 \u201cStrikes\u201d"
+    )
+    spans = [(m.start, m.end) for m in find_matches(book, segment(text))]
+    assert spans == _reference(book, text)
+    assert [text[start:end] for start, end in spans] == [
+        "Iran",
+        "IRAN",
+        "\u212aURDISH",  # the Kelvin sign matches "k" case-insensitively
+        "KURD\u0130SH",  # and the dotted capital I matches "i"
+        "United\n States",
+        "states",
+        "strikes",
+        "Strikes",
+    ]
+
+
+def test_folding_keeps_offsets_classes_and_case_insensitive_equality() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    folded = fold_text(everything)
+    assert len(folded) == len(everything)
+    for pattern in (r"\w", r"\s", r"[\w-]", r"['\u2019]", r"[-\u2010\u2011]"):
+        assert [m.start() for m in re.finditer(pattern, folded)] == [
+            m.start() for m in re.finditer(pattern, everything)
+        ], pattern
+    # A folded character is an ASCII term character exactly when the original matches it
+    # case-insensitively (capitals never occur in terms, which are lower-cased).
+    term_chars = "".join(chr(code) for code in range(128) if not chr(code).isupper())
+    by_fold = {
+        (everything[m.start()], m.group())
+        for m in re.finditer(f"[{re.escape(term_chars)}]", folded)
+    }
+    by_regex = {
+        (m.group(), char)
+        for m in re.finditer(f"[{re.escape(term_chars)}]", everything, re.IGNORECASE)
+        for char in term_chars
+        if re.fullmatch(re.escape(char), m.group(), re.IGNORECASE)
+    }
+    assert by_fold == by_regex
+
+
+def test_non_ascii_terms_use_the_case_insensitive_pattern() -> None:
+    book = _book(Entry("poettker", ("p\u00f6ttker",)), Entry("iran", ("iran",)))
+    assert compile_codebook(book).folded is None
+    text = "P\u00d6TTKER on Iran; p\u00f6ttker."
+    assert _found(book, text) == [
+        ("P\u00d6TTKER", "poettker", 0, 7),
+        ("Iran", "iran", 11, 15),
+        ("p\u00f6ttker", "poettker", 17, 24),
+    ]
+
+
+def test_longest_stem_wins() -> None:
+    book = _book(Entry("protest", ("protest*",)), Entry("protester", ("protester*",)))
+    text = "Protesters were protesting; a protester's sign."
+    assert [(m[0], m[1]) for m in _found(book, text)] == [
+        ("Protesters", "protester"),
+        ("protesting", "protest"),
+        ("protester", "protester"),
+    ]
+
+
+def test_a_plain_text_is_segmented_only_for_guards() -> None:
+    book = _book(Entry("may", ("may",), guards=("not_month",)))
+    matcher = compile_codebook(book)
+    for title in ("Talks May Resume", "Envoys meet on May 5", "May talks resume"):
+        expected = [(m.start, m.rejected_by) for m in matcher.find(segment(title))]
+        assert [(m.start, m.rejected_by) for m in matcher.find(title)] == expected
+    assert [m.rejected_by for m in matcher.find("Envoys meet on May 5")] == ["not_month"]
+
+
+def test_headline_matches_take_a_segmented_title() -> None:
+    book = builtin_codebook("conflict_frames")
+    title = "US tells Israel it won\u2019t join counter-strike on Iran"
+    matches = headline_matches(book, title)
+    assert [m.text for m in matches] == ["won\u2019t join", "counter-strike"]
+    assert headline_matches(book, title, segment(title)) == matches
+    with pytest.raises(ParameterError, match=r"'headline' parameter of headline_matches"):
+        headline_matches(book, title, segment("Another title"))
+
+
+def test_headline_of_checks_the_segmented_title() -> None:
+    article = Article("d1", "o", "A title", "One text.", "One text.", "here")
+    assert headline_of(article) == "A title"
+    headline = segment("A title")
+    assert headline_of(article, headline) is headline
+    with pytest.raises(ParameterError, match=r"segment\(article\.title\)"):
+        headline_of(article, segment("Another title"))

@@ -119,3 +119,15 @@ def test_actor_table_for_an_outlet() -> None:
     table = salience.actor_table(pd.DataFrame([row]), "A")
     assert list(table.index) == ["iran"]
     assert table.loc["iran", "mentions per 1k words"] == 2.0
+
+
+def test_a_segmented_headline_gives_the_same_counts() -> None:
+    text = "Iran struck. Israel waited."
+    title = "US and Israel weigh response to Iran"
+    article = Article("doc", "Outlet", title, text, text, "test")
+    result = salience.measure(article, segment(text), headline=segment(title))
+    assert result == _measure(text, title=title)
+    headline = {a: result.values[f"salience_{a}_headline"] for a in ("iran", "israel")}
+    assert headline == {"iran": 1.0, "israel": 1.0}
+    assert result.values["salience_united_states_headline"] == 1.0  # "US" passes `capitalised`
+    assert _measure(text, title="Talks with us").values["salience_united_states_headline"] == 0.0

@@ -45,9 +45,9 @@ from toolkit.errors import ParameterError
 from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
 from toolkit.metrics.lexicon import (
     check_segmented,
+    compile_codebook,
     family_codebook,
-    find_matches,
-    headline_matches,
+    headline_of,
     lead_end,
 )
 from toolkit.text import Segmented
@@ -78,35 +78,45 @@ def measure(
     codebook: Codebook | None = None,
     *,
     family: str | None = None,
+    headline: Segmented | None = None,
 ) -> FamilyResult:
     """Count each frame's indicator terms in ``article`` (see the module docstring).
 
     ``doc`` must be ``segment(article.text)``. ``family`` is ``"framing"``, ``"policy"`` or
     ``"conflict"``; it defaults to the family of ``codebook``, and ``codebook`` defaults to the
     family's built-in codebook. Matches rejected by a guard of their entry are not counted.
+    ``headline`` is ``segment(article.title)`` when the caller has it already.
     """
     chosen = frame_family(codebook, family)
     book = family_codebook(codebook, chosen)
     check_segmented(article, doc)
+    title = headline_of(article, headline)
+    matcher = compile_codebook(book)
     frames = book.category_ids
     counts = dict.fromkeys(frames, 0.0)
     leads = dict.fromkeys(frames, 0.0)
     headlines = dict.fromkeys(frames, 0.0)
     lead_stop = lead_end(doc)
+    doc_id = article.doc_id
     evidence: list[Evidence] = []
-    for match in find_matches(book, doc):
-        if match.kept:
-            counts[match.category] += match.weight
-            if match.end <= lead_stop:
-                leads[match.category] += match.weight
-            evidence.append(match.evidence(article.doc_id, chosen))
-    for match in headline_matches(book, article.title):
-        headlines[match.category] += match.weight
+    for start, end, text, target, rejected_by in matcher.hits(doc):
+        if rejected_by is None:
+            category, weight = target.category, target.weight
+            counts[category] += weight
+            if end <= lead_stop:
+                leads[category] += weight
+            evidence.append(
+                Evidence(doc_id, chosen, category, target.rule, start, end, text, weight)
+            )
+    for *_, target, rejected_by in matcher.hits(title):
+        if rejected_by is None:
+            headlines[target.category] += target.weight
 
+    n_words = doc.n_words
     scores = {
         frame: per_thousand(
             counts[frame] + HEADLINE_WEIGHT * headlines[frame] + LEAD_WEIGHT * leads[frame],
-            doc.n_words,
+            n_words,
         )
         for frame in frames
     }
@@ -115,7 +125,7 @@ def measure(
     for frame in frames:
         prefix = f"{chosen}_{frame}"
         values[f"{prefix}_count"] = counts[frame]
-        values[f"{prefix}_per_1k"] = per_thousand(counts[frame], doc.n_words)
+        values[f"{prefix}_per_1k"] = per_thousand(counts[frame], n_words)
         values[f"{prefix}_headline"] = headlines[frame]
         values[f"{prefix}_lead"] = leads[frame]
         values[f"{prefix}_score"] = scores[frame]

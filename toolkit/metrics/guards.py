@@ -42,7 +42,9 @@ Guard = Callable[[str, int, int, Segmented], bool]
 """A context rule: ``guard(text, start, end, doc)`` is True when the match should be kept."""
 
 _WINDOW = 80
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]\"\u201c\u201d\n]")
+_CLAUSE_BREAKS = r"[.!?;:,()\[\]\"\u201c\u201d\n]"
+_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*){_CLAUSE_BREAKS}")
+_WORD = re.compile(r"[\w'\u2019-]+")
 _NEGATION_WORDS = frozenset(
     {"not", "no", "never", "cannot", "neither", "nor", "without", "hardly", "scarcely"}
 )
@@ -160,10 +162,10 @@ _CLAIM_IDIOM_AFTER = re.compile(
 def _words_before(text: str, start: int, n: int) -> list[str]:
     """Up to ``n`` lower-cased words before ``start``, nearest first, within the same clause."""
     window = text[max(0, start - _WINDOW) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    words = re.findall(r"[\w'\u2019-]+", window)
+    clause_start = _UP_TO_LAST_BREAK.match(window)
+    if clause_start is not None:
+        window = window[clause_start.end() :]
+    words = _WORD.findall(window)
     return [word.lower() for word in reversed(words[-n:])]
 
 
@@ -232,11 +234,11 @@ def claim_verb(text: str, start: int, end: int, doc: Segmented) -> bool:
 
 def capitalised(text: str, start: int, end: int, doc: Segmented) -> bool:
     """Keep a name written with capitals: all capitals up to 3 letters, else a capital first."""
-    letters = [char for char in text[start:end] if char.isalpha()]
+    letters = list(filter(str.isalpha, text[start:end]))
     if not letters:
         return False
     if len(letters) <= _SHORT_NAME:
-        return all(char.isupper() for char in letters)
+        return all(map(str.isupper, letters))
     return letters[0].isupper()
 
 

@@ -24,7 +24,7 @@ from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
 from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
 from toolkit.metrics.guards import NEGATION_GUARD
-from toolkit.metrics.lexicon import check_segmented, family_codebook, find_matches
+from toolkit.metrics.lexicon import check_segmented, compile_codebook, family_codebook
 from toolkit.text import Segmented
 
 FAMILY = "hedging"
@@ -49,16 +49,19 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
     check_segmented(article, doc)
     hedges = hedge_categories(book)
     totals = dict.fromkeys((*hedges, BOOSTERS, NEGATED), 0.0)
+    doc_id = article.doc_id
     evidence: list[Evidence] = []
-    for match in find_matches(book, doc):
-        if match.kept:
-            category = match.category
-        elif match.rejected_by == NEGATION_GUARD and match.category in hedges:
+    for start, end, text, target, rejected_by in compile_codebook(book).hits(doc):
+        if rejected_by is None:
+            category = target.category
+        elif rejected_by == NEGATION_GUARD and target.category in hedges:
             category = NEGATED
         else:
             continue
-        totals[category] += match.weight
-        evidence.append(match.evidence(article.doc_id, FAMILY, category))
+        totals[category] += target.weight
+        evidence.append(
+            Evidence(doc_id, FAMILY, category, target.rule, start, end, text, target.weight)
+        )
 
     boosters = totals[BOOSTERS] if BOOSTERS in book.category_ids else math.nan
     counts = {

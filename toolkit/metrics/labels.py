@@ -26,9 +26,9 @@ from toolkit.corpus.article import Article
 from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
 from toolkit.metrics.lexicon import (
     check_segmented,
+    compile_codebook,
     family_codebook,
-    find_matches,
-    headline_matches,
+    headline_of,
 )
 from toolkit.text import Segmented
 
@@ -44,26 +44,39 @@ def entry_sides(codebook: Codebook) -> dict[str, str]:
     }
 
 
-def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) -> FamilyResult:
+def measure(
+    article: Article,
+    doc: Segmented,
+    codebook: Codebook | None = None,
+    *,
+    headline: Segmented | None = None,
+) -> FamilyResult:
     """Count loaded labels in ``article`` by kind and by the side they favour.
 
     ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in
     ``loaded_labels`` codebook and must otherwise be a codebook of family ``"labels"``.
-    Matches rejected by a guard of their entry are not counted.
+    Matches rejected by a guard of their entry are not counted. ``headline`` is
+    ``segment(article.title)`` when the caller has it already.
     """
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
+    title = headline_of(article, headline)
+    matcher = compile_codebook(book)
     sides = entry_sides(book)
     by_category = dict.fromkeys(book.category_ids, 0.0)
     by_side = dict.fromkeys(book.side_ids, 0.0)
+    doc_id = article.doc_id
     evidence: list[Evidence] = []
-    for match in find_matches(book, doc):
-        if not match.kept:
+    for start, end, text, target, rejected_by in matcher.hits(doc):
+        if rejected_by is not None:
             continue
-        side = sides[match.entry_id]
-        by_category[match.category] += match.weight
-        by_side[side] += match.weight
-        evidence.append(match.evidence(article.doc_id, FAMILY, f"{match.category}:{side}"))
+        category, weight = target.category, target.weight
+        side = sides[target.entry_id]
+        by_category[category] += weight
+        by_side[side] += weight
+        evidence.append(
+            Evidence(doc_id, FAMILY, f"{category}:{side}", target.rule, start, end, text, weight)
+        )
 
     counts = {
         "all": sum(by_category.values()),
@@ -74,5 +87,7 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
     for thing, count in counts.items():
         values[f"{FAMILY}_{thing}_count"] = count
         values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
-    values[f"{FAMILY}_headline"] = sum(m.weight for m in headline_matches(book, article.title))
+    values[f"{FAMILY}_headline"] = sum(
+        target.weight for *_, target, rejected_by in matcher.hits(title) if rejected_by is None
+    )
     return FamilyResult(family=FAMILY, values=values, evidence=tuple(evidence))

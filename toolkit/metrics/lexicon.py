@@ -12,6 +12,15 @@ guards (``toolkit.metrics.guards``).
 Compiled matchers are cached per codebook (codebooks are frozen and hashable), so callers can
 simply call ``find_matches(codebook, doc)`` for every article.
 
+Speed. Case-insensitive matching is slow in Python's regex engine (it cannot skip alternatives
+by their first character), so when every term is ASCII and starts with a word character (as the
+codebook loader requires) the matcher runs a case-sensitive twin of the pattern over a folded
+copy of the text instead: lower-cased, with the four non-ASCII characters that match an ASCII
+letter case-insensitively ("\u0130", "\u0131", "\u017f", the Kelvin sign) folded to it
+(``fold_text``). Folding keeps every offset and every character's class (word, space, hyphen,
+apostrophe), so both patterns find the same spans; ``tests/metrics/test_lexicon.py`` checks that
+over all of Unicode. Other codebooks use the case-insensitive pattern itself.
+
 Headline and lead. Families that weight prominent positions read the headline from
 ``Article.title`` (``headline_matches``; its offsets index the title, so these matches are not
 evidence rows of the article text) and define the lead as the first ``LEAD_SENTENCES`` sentences
@@ -23,7 +32,7 @@ are often lost in scraped text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeAlias
 
@@ -38,6 +47,11 @@ from toolkit.text import Segmented, segment
 _END = ""
 _WILDCARD = "*"
 _ATOMS = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]", _WILDCARD: r"\w*"}
+_BOUNDARY = r"[\w-]"
+# Non-ASCII characters that match an ASCII letter case-insensitively but that str.lower() does
+# not turn into it: dotted capital I (lower() gives two characters), dotless i and long s.
+_DOTTED_CAPITAL_I = "\u0130"
+_LOWER_FOLDS = {ord("\u0131"): "i", ord("\u017f"): "s"}
 
 _Trie: TypeAlias = dict[str, "_Trie"]
 
@@ -82,7 +96,9 @@ class LexiconMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class _Target:
+class Target:
+    """What a match of one codebook term counts for: its entry, category, weight and guards."""
+
     category: str
     entry_id: str
     rule: str
@@ -90,49 +106,113 @@ class _Target:
     guards: tuple[tuple[str, Guard], ...]
 
 
+Hit: TypeAlias = tuple[int, int, str, Target, str | None]
+"""A match as ``(start, end, text, target, rejected_by)``: a ``LexiconMatch`` without the object,
+for the metric families, which read thousands of them per article."""
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class CompiledCodebook:
-    """A codebook compiled into one regular expression plus term lookup tables."""
+    """A codebook compiled into one regular expression plus term lookup tables.
+
+    ``pattern`` is the case-insensitive pattern of every term; ``folded`` is its case-sensitive
+    twin for ``" " + fold_text(text)`` (see the module docstring), or None when the codebook has
+    terms it cannot handle, in which case ``pattern`` is used.
+    """
 
     codebook: Codebook
     pattern: re.Pattern[str]
-    _exact: dict[str, _Target]
-    _stems: dict[str, _Target]
+    _exact: dict[str, Target]
+    _stems: dict[str, Target]
+    folded: re.Pattern[str] | None = None
+    # Lengths of the stems that start with the same ``_stem_prefix`` characters, longest first.
+    _stem_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _stem_prefix: int = 1
 
-    def find(self, doc: Segmented) -> tuple[LexiconMatch, ...]:
-        """Every match in ``doc.text`` in text order, with the guard that rejected it, if any."""
-        text = doc.text
-        matches: list[LexiconMatch] = []
-        for found in self.pattern.finditer(text):
+    def find(self, doc: Segmented | str) -> tuple[LexiconMatch, ...]:
+        """Every match in ``doc.text`` in text order, with the guard that rejected it, if any.
+
+        ``doc`` may also be a plain text, then segmented only if a guard needs its sentences.
+        """
+        return tuple(
+            LexiconMatch(
+                start,
+                end,
+                text,
+                target.category,
+                target.entry_id,
+                target.rule,
+                target.weight,
+                rejected_by,
+            )
+            for start, end, text, target, rejected_by in self.hits(doc)
+        )
+
+    def hits(self, doc: Segmented | str) -> list[Hit]:
+        """``find`` as ``(start, end, text, target, rejected_by)`` tuples, in text order."""
+        segmented = None if isinstance(doc, str) else doc
+        text = doc if isinstance(doc, str) else doc.text
+        if self.folded is None:
+            found_all, shift = self.pattern.finditer(text), 0
+        else:
+            # A match in " " + fold_text(text) at i holds the boundary character before the term,
+            # then the term, which starts at i in ``text``.
+            found_all, shift = self.folded.finditer(" " + fold_text(text)), 1
+        hits: list[Hit] = []
+        targets: dict[str, Target] = {}  # matched text -> target, for this text only
+        for found in found_all:
             start, end = found.span()
-            target = self._target(found.group())
-            rejected_by = next(
-                (name for name, guard in target.guards if not guard(text, start, end, doc)), None
-            )
-            matches.append(
-                LexiconMatch(
-                    start=start,
-                    end=end,
-                    text=found.group(),
-                    category=target.category,
-                    entry_id=target.entry_id,
-                    rule=target.rule,
-                    weight=target.weight,
-                    rejected_by=rejected_by,
-                )
-            )
-        return tuple(matches)
+            end -= shift
+            matched = text[start:end]
+            target = targets.get(matched)
+            if target is None:
+                target = targets[matched] = self._target(matched)
+            rejected_by = None
+            if target.guards:
+                if segmented is None:
+                    segmented = segment(text)
+                for name, guard in target.guards:
+                    if not guard(text, start, end, segmented):
+                        rejected_by = name
+                        break
+            hits.append((start, end, matched, target, rejected_by))
+        return hits
 
-    def _target(self, matched: str) -> _Target:
-        key = normalize_term(matched)
+    def _target(self, matched: str) -> Target:
+        key = matched.lower()
+        if not (
+            key.isascii()
+            and key.isprintable()
+            and "  " not in key
+            and not key.startswith(" ")
+            and not key.endswith(" ")
+        ):
+            key = normalize_term(matched)  # else ``key`` is normalize_term(matched) already
         target = self._exact.get(key)
         if target is not None:
             return target
-        for length in range(len(key), 0, -1):
-            target = self._stems.get(key[:length])
-            if target is not None:
-                return target
+        longest = len(key)
+        for length in self._stem_lengths.get(key[: self._stem_prefix], ()):
+            if length <= longest:
+                target = self._stems.get(key[:length])
+                if target is not None:
+                    return target
         raise AssertionError(f"matched text {matched!r} has no codebook term")  # pragma: no cover
+
+
+def fold_text(text: str) -> str:
+    """``text`` lower-cased for case-sensitive matching of ASCII terms, offsets kept.
+
+    A character of the result equals an ASCII character ``c`` exactly when the original character
+    matches ``c`` case-insensitively in Python's ``re``, and it is a word, space, hyphen or
+    apostrophe character exactly when the original is.
+    """
+    if _DOTTED_CAPITAL_I in text:
+        text = text.replace(_DOTTED_CAPITAL_I, "i")
+    folded = text.lower()
+    if "\u0131" in folded or "\u017f" in folded:
+        folded = folded.translate(_LOWER_FOLDS)
+    return folded
 
 
 def _atoms(term: str) -> list[str]:
@@ -157,26 +237,43 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{'|'.join(branches)}){'?' if optional else ''}"
 
 
-def _build_pattern(terms: list[str]) -> re.Pattern[str]:
+def _trie_body(terms: list[str]) -> str:
     root: _Trie = {}
     for term in terms:
         node = root
         for atom in _atoms(term):
             node = node.setdefault(atom, {})
         node[_END] = {}
-    body = _trie_regex(root) or r"(?!)"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return _trie_regex(root) or r"(?!)"
+
+
+def _build_patterns(terms: list[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The case-insensitive pattern of ``terms`` and its folded twin (None when it would differ).
+
+    The twin needs ASCII terms (for ``fold_text``) that start with a word character: then a
+    match never starts right where the previous one ended, so a boundary character matched before
+    each term (instead of a look-behind) lets the regex engine skip to the next non-word
+    character.
+    """
+    body = _trie_body(terms)
+    pattern = re.compile(rf"(?<!{_BOUNDARY})(?:{body})(?!{_BOUNDARY})", re.IGNORECASE)
+    keys = [normalize_term(term) for term in terms]
+    if not keys or not all(key.isascii() and re.match(r"\w", key) for key in keys):
+        return pattern, None
+    # The boundary character as "[^a-z0-9_-]" (a superset) lets the engine skip ASCII word
+    # characters with a bitmap test; the look-behind then keeps only true boundaries.
+    return pattern, re.compile(rf"[^a-z0-9_-](?<!{_BOUNDARY})(?:{body})(?!{_BOUNDARY})")
 
 
 @lru_cache(maxsize=64)
 def compile_codebook(codebook: Codebook) -> CompiledCodebook:
     """Compile ``codebook`` into a matcher (cached per codebook)."""
-    exact: dict[str, _Target] = {}
-    stems: dict[str, _Target] = {}
+    exact: dict[str, Target] = {}
+    stems: dict[str, Target] = {}
     terms: list[str] = []
     for category in codebook.categories:
         for entry in category.entries:
-            target = _Target(
+            target = Target(
                 category=category.id,
                 entry_id=entry.id,
                 rule=f"{codebook.name}:{entry.id}",
@@ -190,7 +287,21 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
                 else:
                     exact[key] = target
                 terms.append(term)
-    return CompiledCodebook(codebook, _build_pattern(terms), exact, stems)
+    prefix = min((len(stem) for stem in stems if stem), default=1)
+    lengths: dict[str, set[int]] = {}
+    for stem in stems:
+        if stem:
+            lengths.setdefault(stem[:prefix], set()).add(len(stem))
+    pattern, folded = _build_patterns(terms)
+    return CompiledCodebook(
+        codebook,
+        pattern,
+        exact,
+        stems,
+        folded,
+        {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
+        prefix,
+    )
 
 
 def find_matches(codebook: Codebook, doc: Segmented) -> tuple[LexiconMatch, ...]:
@@ -234,6 +345,35 @@ def lead_end(doc: Segmented) -> int:
     return doc.sentences[min(LEAD_SENTENCES, doc.n_sentences) - 1].end
 
 
-def headline_matches(codebook: Codebook, title: str) -> tuple[LexiconMatch, ...]:
-    """The kept matches of ``codebook`` in a headline (offsets index ``title``)."""
-    return tuple(match for match in find_matches(codebook, segment(title)) if match.kept)
+def headline_matches(
+    codebook: Codebook, title: str, headline: Segmented | None = None
+) -> tuple[LexiconMatch, ...]:
+    """The kept matches of ``codebook`` in a headline (offsets index ``title``).
+
+    ``headline`` is ``segment(title)`` when the caller has it already.
+    """
+    if headline is not None and headline.text != title:
+        raise ParameterError(
+            "The 'headline' parameter of headline_matches must be segment(title). "
+            "Got a segmented text that differs from the title instead."
+        )
+    found = compile_codebook(codebook).find(title if headline is None else headline)
+    return tuple(match for match in found if match.kept)
+
+
+def headline_of(article: Article, headline: Segmented | None = None) -> Segmented | str:
+    """What to scan for headline matches: ``headline``, else the bare ``article.title``.
+
+    ``headline`` is ``segment(article.title)`` when the caller has it already (one per article
+    serves every family); a bare title is segmented only if a guard needs its sentences. Raises
+    ``ParameterError`` when ``headline`` was segmented from another text.
+    """
+    if headline is None:
+        return article.title
+    if headline.text != article.title:
+        raise ParameterError(
+            "The 'headline' parameter of measure must be segment(article.title) for the same "
+            f"article. Got a segmented text that differs from the title of {article.doc_id!r} "
+            "instead."
+        )
+    return headline

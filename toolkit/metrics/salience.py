@@ -49,9 +49,9 @@ from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
 from toolkit.metrics.lexicon import (
     LexiconMatch,
     check_segmented,
+    compile_codebook,
     family_codebook,
-    find_matches,
-    headline_matches,
+    headline_of,
     lead_end,
 )
 from toolkit.text import Segmented
@@ -133,16 +133,25 @@ def _role(mention: LexiconMatch, action: LexiconMatch, role: str, start: int, en
     return Role(mention.category, role, start, end, f"{mention.rule}+{action.rule}", mention.weight)
 
 
-def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) -> FamilyResult:
+def measure(
+    article: Article,
+    doc: Segmented,
+    codebook: Codebook | None = None,
+    *,
+    headline: Segmented | None = None,
+) -> FamilyResult:
     """Measure the salience of each actor of the codebook in ``article`` (see module docstring).
 
     ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in ``actors``
-    codebook and must otherwise be a codebook of family ``"salience"``.
+    codebook and must otherwise be a codebook of family ``"salience"``. ``headline`` is
+    ``segment(article.title)`` when the caller has it already.
     """
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
+    title = headline_of(article, headline)
+    matcher = compile_codebook(book)
     actors = actor_ids(book)
-    kept = tuple(match for match in find_matches(book, doc) if match.kept)
+    kept = tuple(match for match in matcher.find(doc) if match.kept)
     mentions = [match for match in kept if match.category != ACTIONS]
     found_roles = roles(doc, kept)
     lead_stop = lead_end(doc)
@@ -171,9 +180,9 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
                 weight=item.weight,
             )
         )
-    for match in headline_matches(book, article.title):
-        if match.category != ACTIONS:
-            headlines[match.category] += match.weight
+    for *_, target, rejected_by in matcher.hits(title):
+        if rejected_by is None and target.category != ACTIONS:
+            headlines[target.category] += target.weight
 
     first = mentions[0].category if mentions else None
     most = max(counts.values(), default=0.0)

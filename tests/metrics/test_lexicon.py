@@ -257,3 +257,15 @@ def test_headline_of_checks_the_segmented_title() -> None:
     assert headline_of(article, headline) is headline
     with pytest.raises(ParameterError, match=r"segment\(article\.title\)"):
         headline_of(article, segment("Another title"))
+
+
+def test_letters_that_match_ascii_case_insensitively_find_their_term() -> None:
+    # "\u0131" (dotless i), "\u0130" (dotted capital I) and "\u017f" (long s) match "i" and "s"
+    # in the case-insensitive scan; the term lookup folds them the same way.
+    book = _book(Entry("iran", ("iran",)), Entry("us", ("states",)))
+    text = "\u0131ran and \u0130RAN; \u017ftates."
+    assert _found(book, text) == [
+        ("\u0131ran", "iran", 0, 4),
+        ("\u0130RAN", "iran", 9, 13),
+        ("\u017ftates", "us", 15, 21),
+    ]

@@ -187,7 +187,9 @@ class CompiledCodebook:
             and not key.startswith(" ")
             and not key.endswith(" ")
         ):
-            key = normalize_term(matched)  # else ``key`` is normalize_term(matched) already
+            # else ``key`` is normalize_term(matched) already. Folding maps what the
+            # case-insensitive scan took for an ASCII letter ("\u0131ran", "\u0130RAN") to it.
+            key = normalize_term(fold_text(matched))
         target = self._exact.get(key)
         if target is not None:
             return target

@@ -4,8 +4,15 @@
 # ruff: noqa: RUF001
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import re
+from importlib import resources
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from toolkit.text import Segmented, Span, segment, sentence_spans, word_spans
 
@@ -150,3 +157,115 @@ def test_punctuation_heavy_text_gives_well_formed_spans(pieces: list[str]) -> No
     doc = segment(text)
     _assert_well_formed(doc.sentences, len(text))
     _assert_well_formed(doc.words, len(text))
+
+
+def _punkt_reference(text: str) -> tuple[Span, ...]:
+    """Sentence spans as NLTK's own ``span_tokenize`` gives them, one line at a time."""
+    lists = resources.files("toolkit").joinpath("data")
+    params = PunktParameters()
+    for name, attribute in (
+        ("abbreviations.txt", "abbrev_types"),
+        ("sentence_starters.txt", "sent_starters"),
+    ):
+        raw = lists.joinpath(name).read_text("utf-8").splitlines()
+        setattr(params, attribute, {w.strip() for w in raw if w.strip() and w[0] != "#"})
+    tokenizer = PunktSentenceTokenizer(params)
+    spans = []
+    for line in re.finditer(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+", text):
+        for start, end in tokenizer.span_tokenize(line.group()):
+            piece = line.group()[start:end]
+            if piece.strip():
+                first = line.start() + start + len(piece) - len(piece.lstrip())
+                spans.append(Span(first, first + len(piece.strip())))
+    return tuple(spans)
+
+
+PUNKT_CASES = {
+    # a plain word before the period; an abbreviation before a name or a sentence starter
+    "Mr. Smith met Dr. Jones. They spoke.": ["Mr. Smith met Dr. Jones.", "They spoke."],
+    "In Washington, D.C. The city is big.": ["In Washington, D.C.", "The city is big."],
+    # Punkt's own quirk: after "Mo.)" the next word starts a sentence
+    "Rep. Clay (D-Mo.) spoke. Sen. Blunt left.": [
+        "Rep. Clay (D-Mo.)",
+        "spoke.",
+        "Sen. Blunt left.",
+    ],
+    # a number: the next word's case decides; ";" never starts a sentence
+    "It began in 2020. The war ended in 2021. then it began again.": [
+        "It began in 2020.",
+        "The war ended in 2021. then it began again.",
+    ],
+    "Costs rose in 2020.; they fell.": ["Costs rose in 2020.; they fell."],
+    # an initial: a break only before a closing mark
+    "It was John F. Kennedy. His aide said “plan B.” Then he left.": [
+        "It was John F. Kennedy.",
+        "His aide said “plan B.”",
+        "Then he left.",
+    ],
+    "Really? Yes! Fine.": ["Really?", "Yes!", "Fine."],
+    # a closing mark before the period; the next word cut at an apostrophe or a final comma
+    "It was large). And it grew.": ["It was large).", "And it grew."],
+    "Mr. Trump’s aides met Rep. Clay, then left.": ["Mr. Trump’s aides met Rep. Clay, then left."],
+    "Mrs. He’s here.": ["Mrs.", "He’s here."],
+    "Plan B. (or C) won.": ["Plan B.", "(or C) won."],
+    # left to NLTK: spaced dots, a non-breaking space after an abbreviation
+    "He paused. . . and left.": ["He paused.", ".", ".", "and left."],
+    "Gov.\u00a0Newsom spoke.  (He left.) Then: silence.": [
+        "Gov.\u00a0Newsom spoke.",
+        "(He left.)",
+        "Then: silence.",
+    ],
+}
+
+
+def test_sentences_are_punkts_own() -> None:
+    for text, expected in PUNKT_CASES.items():
+        assert _sentences(text) == expected
+        assert sentence_spans(text) == _punkt_reference(text)
+
+
+_PUNKT_WORDS = ["word", "Word", "The", "he", "U.S", "R-Fla", "Mr", "mr", "Gen", "p.m", "J", "v"]
+_PUNKT_WORDS += ["2020", "1,000", "1980s", "don't", "Ünïcode", "According", "A", "a", "I"]
+_PUNKT_MARKS = ["", "", ".", ".", "?", "!", "...", ".”", '."', ".)", ".’", ".;", ".:", ".,", "--"]
+_PUNKT_MARKS += [")", ").", "”.", "’s", ",", ",”", "-x", "/"]
+_PUNKT_GAPS = [" ", " ", " ", "  ", "\t", "\u00a0", " . ", " . . . ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "", "", '"', "“", "(", "‘", "#", "--", "$"]),
+            st.sampled_from(_PUNKT_WORDS),
+            st.sampled_from(_PUNKT_MARKS),
+            st.sampled_from(_PUNKT_GAPS),
+        ),
+        max_size=20,
+    )
+)
+def test_sentences_agree_with_nltk_punkt(parts: list[tuple[str, str, str, str]]) -> None:
+    text = "".join("".join(part) for part in parts)
+    assert sentence_spans(text) == _punkt_reference(text)
+
+
+def test_sentence_index_between_and_after_sentences() -> None:
+    doc = segment("  One. Two.\n\nThree.  ")
+    assert [doc.sentence_text(offset) for offset in (0, 2, 7, 11, 13, 20, 99)] == [
+        "One.",
+        "One.",
+        "Two.",
+        "Two.",
+        "Three.",
+        "Three.",
+        "Three.",
+    ]
+
+
+def test_span_is_a_frozen_value() -> None:
+    span = Span(start=3, end=8)
+    assert span == Span(3, 8) and hash(span) == hash(Span(3, 8)) and span != Span(3, 9)
+    assert repr(span) == "Span(start=3, end=8)"
+    assert dataclasses.replace(span, end=9) == Span(3, 9)
+    assert pickle.loads(pickle.dumps(span)) == span
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 4  # type: ignore[misc]

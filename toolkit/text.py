@@ -12,17 +12,28 @@ or by periods between single letters ("U.S", "p.m"). A final period, and any oth
 ("99%" gives "99"), is never part of a word.
 
 Every span is a pair of offsets into the text that was segmented.
+
+How Punkt is applied, for speed: each line goes through the steps of NLTK's
+``PunktSentenceTokenizer.span_tokenize``, restated in :func:`_punkt_slices` with NLTK's own
+regular expressions. Only the question Punkt asks of each candidate boundary ("does this
+context hold a sentence break?") is answered here directly for the common shapes of context,
+where the answer of untrained Punkt with our two lists is certain (see :func:`_breaks`); every
+other context goes to NLTK's ``text_contains_sentbreak``. A line without ".", "?" or "!" has no
+candidate, so Punkt would return it whole. ``tests/test_text.py`` checks the result against
+NLTK's ``span_tokenize`` itself.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 _WORD = re.compile(
     r"[^\W_]+"  # letters and digits
@@ -34,7 +45,22 @@ _WORD = re.compile(
     r")*"
 )
 # Every boundary that str.splitlines() knows: all of them end a paragraph, hence a sentence.
+# Lines therefore hold no ASCII white space but " " and "\t" (see _punkt_slices).
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+# What untrained Punkt (NLTK 3.10) knows about characters, from its PunktLanguageVars:
+_NON_WORD = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb!?")
+"""Non-word characters: a word token ends before one, and one may follow a candidate mark."""
+_LONE = '("`{[:;&#*@)}]-,'
+"""Characters that never start a word token: each is a token of its own, or a run of "-"."""
+_NOT_STARTS = frozenset(";:,!?")
+"""Tokens that can follow a mark and that Punkt says never start a sentence (``PUNCTUATION``)."""
+_REALIGNED = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+"""Closing marks that Punkt moves from the start of a sentence to the end of the one before."""
+_match_span = re.Match.span
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:[.-][A-Za-z]+)*")
+_NUMBER = re.compile(r"[0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +70,16 @@ class Span:
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:
+        # What the generated __init__ of a frozen dataclass does (object.__setattr__ on each
+        # field), a third faster: there is a Span for every word.
+        _set_start(self, start)
+        _set_end(self, end)
+
+
+_set_start = vars(Span)["start"].__set__
+_set_end = vars(Span)["end"].__set__
+
 
 @dataclass(frozen=True, slots=True)
 class Segmented:
@@ -52,6 +88,12 @@ class Segmented:
     text: str
     sentences: tuple[Span, ...]
     words: tuple[Span, ...]
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The start of each sentence, for :meth:`sentence_index`."""
+
+    def __post_init__(self) -> None:
+        starts = tuple(span.start for span in self.sentences)
+        object.__setattr__(self, "_sentence_starts", starts)
 
     @property
     def n_words(self) -> int:
@@ -68,8 +110,8 @@ class Segmented:
 
         Between sentences it is the nearest preceding one; before the first sentence, 0.
         """
-        position = bisect.bisect_right(self.sentences, offset, key=lambda span: span.start)
-        return max(position - 1, 0)
+        position = bisect.bisect_right(self._sentence_starts, offset)
+        return position - 1 if position else 0
 
     def sentence_text(self, offset: int) -> str:
         """The sentence that contains ``offset``; empty for a text without sentences."""
@@ -86,12 +128,171 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Punkt:
+    """Untrained Punkt with the shipped lists, and the pieces of it that sentence_spans uses."""
+
+    tokenizer: Any  # PunktSentenceTokenizer
+    period_context: Any  # its regular expression for candidate boundaries and their contexts
+    realignment: Any  # its regular expression for closing marks after a boundary
+    abbreviations: frozenset[str]
+    starters: frozenset[str]
+
+
 @cache
-def _sentence_tokenizer() -> PunktSentenceTokenizer:
+def _punkt() -> _Punkt:
     params = PunktParameters()
     params.abbrev_types = set(_word_list("abbreviations.txt"))
     params.sent_starters = set(_word_list("sentence_starters.txt"))
-    return PunktSentenceTokenizer(params)
+    language = PunktLanguageVars()
+    return _Punkt(
+        tokenizer=PunktSentenceTokenizer(params, lang_vars=language),
+        period_context=language.period_context_re(),
+        realignment=language.re_boundary_realignment,
+        abbreviations=frozenset(params.abbrev_types),
+        starters=frozenset(params.sent_starters),
+    )
+
+
+def _breaks(punkt: _Punkt, word: str, match: Any) -> bool:
+    """Punkt's ``text_contains_sentbreak`` on the context ``word + mark + after``.
+
+    ``match`` is a match of Punkt's period-context expression: one of ".?!" (the mark), then
+    ``after``, either one non-word character or white space and the next token (``next_tok``);
+    ``word`` is the text Punkt takes as the word before the mark. Punkt splits the context into
+    tokens, marks breaks by token type (first pass), revises them from the next token (second
+    pass), and answers True if a token marked as a break is followed by another token.
+
+    A "?" or "!" mark is always a token of its own, a break, and followed by a token: True.
+    Periods are answered by :func:`_period_breaks` where it can, else by NLTK itself.
+    """
+    mark = match.group()
+    if mark != ".":
+        return True
+    after = match.group("after_tok")
+    answer = _period_breaks(punkt, word, after, match.group("next_tok"))
+    if answer is None:
+        return bool(punkt.tokenizer.text_contains_sentbreak(word + mark + after))
+    return answer
+
+
+def _period_breaks(punkt: _Punkt, word: str, after: str, next_token: str | None) -> bool | None:
+    """Punkt's answer for ``word + "." + after`` when the shape of the context makes it certain.
+
+    Else None. Unless ``word`` ends in a non-word character, the period ends the token before
+    it (Punkt's "..." and ". . ." cannot start at the mark: ``after`` begins with a non-word
+    character or white space and then no more white space). Untrained Punkt knows no
+    collocations and no orthographic contexts, so it takes the token after that one as "not a
+    sentence start" when it is one of ``;:,!?`` or begins in lower case (``first`` is its first
+    character), else as "unknown"; and when ``next_tok`` holds none of ".?!", no later token is
+    a break. So:
+
+    - ``word`` ends in a non-word character: the period is a token "." or that character and
+      ".", a break (True);
+    - leading characters of ``_LONE`` are tokens of their own, never breaks: they are skipped;
+    - ASCII letters, inner "." or "-" allowed, two characters or more: a break (True) unless an
+      abbreviation; after an abbreviation, a break only before a capitalised sentence starter;
+    - ASCII digits (a number), not an abbreviation: a break unless "not a sentence start";
+    - one ASCII letter (an initial), not an abbreviation: a break only if "unknown" and the next
+      token is not capitalised.
+    """
+    if word and word[-1] in _NON_WORD and word[-1] not in punkt.abbreviations:
+        return True
+    word = word.lstrip(_LONE)
+    key = word.lower()
+    abbreviation = key in punkt.abbreviations or key.rsplit("-", 1)[-1] in punkt.abbreviations
+    plain = len(word) > 1 and _PLAIN_WORD.fullmatch(word) is not None
+    if plain and not abbreviation:
+        return True
+    if next_token is None:
+        first = after
+    elif "." in next_token or "?" in next_token or "!" in next_token:
+        return None
+    else:
+        first = next_token[0]
+    if plain:  # an abbreviation
+        if next_token is None or not first.isupper():
+            return False
+        starter = _first_word(next_token)
+        return None if starter is None else starter.lower() in punkt.starters
+    if abbreviation:
+        return None
+    not_start = first in _NOT_STARTS or first.islower()
+    if _NUMBER.fullmatch(word):
+        return not not_start
+    if len(word) == 1 and word.isascii() and word.isalpha():
+        return not (not_start or first.isupper())
+    return None
+
+
+def _first_word(token: str) -> str | None:
+    """The first Punkt token of ``token`` when it is ASCII letters (else None).
+
+    ``token`` holds no ".", "?", "!" or white space; a word token ends before a non-word
+    character, before "--", before a comma that ends ``token`` or precedes one of those, or at
+    the end.
+    """
+    letters = _LETTERS.match(token)
+    assert letters is not None  # it matches the empty string
+    rest = token[letters.end() :]
+    ends = (
+        not rest
+        or rest[0] in _NON_WORD
+        or rest.startswith("--")
+        or (rest[0] == "," and (len(rest) == 1 or rest[1] in _NON_WORD or rest[1:3] == "--"))
+    )
+    return letters.group() if ends and letters.group() else None
+
+
+def _punkt_slices(punkt: _Punkt, line: str) -> list[tuple[int, int]]:
+    """``PunktSentenceTokenizer.span_tokenize(line)``, step by step as in NLTK 3.10.
+
+    Candidates are the matches of Punkt's period-context expression; the word before each is
+    the text after the last ASCII white space since the previous candidate's word (a line holds
+    only " " and "\t" of those), or that previous word and all after it when there is none, in
+    which case Punkt drops the previous candidate. A candidate that breaks ends a sentence after
+    its mark; the next one starts at the next token, or right after the mark. Then closing marks
+    at the start of a sentence move to the end of the one before (realignment).
+    """
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+
+    def consider(match: Any, word_start: int, word_end: int) -> None:
+        nonlocal last_break
+        if _breaks(punkt, line[word_start:word_end], match):
+            slices.append((last_break, match.end()))
+            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+    previous = None
+    previous_start = previous_end = 0
+    for match in punkt.period_context.finditer(line):
+        end = match.start()
+        space = max(line.rfind(" ", previous_end, end), line.rfind("\t", previous_end, end))
+        start = space + 1 if space > previous_end else previous_start
+        if previous is not None and previous_end <= start:
+            consider(previous, previous_start, previous_end)
+        previous, previous_start, previous_end = match, start, end
+    if previous is not None:
+        consider(previous, previous_start, previous_end)
+    slices.append((last_break, len(line.rstrip())))
+
+    realigned: list[tuple[int, int]] = []
+    shift = 0
+    for (start, end), (next_start, next_end) in itertools.pairwise(slices):
+        start += shift
+        shift = 0
+        if next_start < next_end and line[next_start] in _REALIGNED:
+            closing = punkt.realignment.match(line[next_start:next_end])
+            if closing:
+                realigned.append((start, next_start + len(closing.group(0).rstrip())))
+                shift = closing.end()
+                continue
+        if start < end:
+            realigned.append((start, end))
+    start, end = slices[-1]
+    if start + shift < end:
+        realigned.append((start + shift, end))
+    return realigned
 
 
 def sentence_spans(text: str) -> tuple[Span, ...]:
@@ -99,22 +300,28 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
 
     Line breaks (paragraphs) always end a sentence; lines of only white space give none.
     """
-    tokenizer = _sentence_tokenizer()
+    punkt = _punkt()
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
-        for start, end in tokenizer.span_tokenize(line.group()):
-            piece = line.group()[start:end]
+    for line_match in _LINE.finditer(text):
+        line = line_match.group()
+        offset = line_match.start()
+        if "." in line or "?" in line or "!" in line:
+            pieces = _punkt_slices(punkt, line)
+        else:  # no candidate boundary: Punkt returns the line without trailing white space
+            pieces = [(0, len(line.rstrip()))]
+        for start, end in pieces:
+            piece = line[start:end]
             stripped = piece.strip()
             if not stripped:
                 continue
-            first = line.start() + start + (len(piece) - len(piece.lstrip()))
+            first = offset + start + (len(piece) - len(piece.lstrip()))
             spans.append(Span(first, first + len(stripped)))
     return tuple(spans)
 
 
 def word_spans(text: str) -> tuple[Span, ...]:
     """Word spans of ``text`` (see the module docstring for what a word is)."""
-    return tuple(Span(match.start(), match.end()) for match in _WORD.finditer(text))
+    return tuple(itertools.starmap(Span, map(_match_span, _WORD.finditer(text))))
 
 
 def segment(text: str) -> Segmented:

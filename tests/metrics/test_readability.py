@@ -21,7 +21,7 @@ from toolkit.metrics.readability import (
     readability_counts,
     syllable_count,
 )
-from toolkit.text import segment
+from toolkit.text import Segmented, Span, segment
 
 UNUSUAL_WHALES = "002_0bbcda579d155b64"
 KEYS = {
@@ -55,6 +55,7 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nltk.data, "load", _refuse)
     readability._pronunciations.cache_clear()
     readability._familiar_words.cache_clear()
+    readability._dictionary_syllables.cache_clear()
 
 
 @pytest.mark.usefixtures("offline")
@@ -159,3 +160,47 @@ def test_flesch_formulas_agree_with_textstat(monkeypatch: pytest.MonkeyPatch) ->
     )
     assert values["readability_fk_grade"] == pytest.approx(textstat.flesch_kincaid_grade(text))
     assert values["readability_flesch_reading_ease"] == pytest.approx(-60.2384, abs=1e-4)
+
+
+def test_repeated_words_count_once_each_and_by_place() -> None:
+    """Words are looked up once per text but counted every time, complex by their place."""
+    doc = segment(
+        "Officials resigned. Reporters asked Officials about Officials. Officials, officials!"
+    )
+    # Complex: "Officials" opening sentences 1 and 3, "Reporters", lower-case "officials";
+    # not the two capitalised "Officials" inside sentence 2.
+    assert readability_counts(doc) == ReadabilityCounts(
+        words=9,
+        sentences=3,
+        syllables=23,
+        letters=72,
+        polysyllables=6,
+        complex_words=4,
+        unfamiliar_words=7,
+    )
+
+
+def test_sentences_are_those_of_sentence_index() -> None:
+    """A word belongs to the sentence ``Segmented.sentence_index`` gives for its start."""
+    text = "Ab cd. Ef gh"
+    before_first = Segmented(text, (Span(3, 6), Span(7, 12)), (Span(0, 2), Span(3, 5)))
+    assert readability_counts(before_first).sentences == 1
+    no_sentences = Segmented(text, (), (Span(0, 2), Span(7, 9)))
+    assert readability_counts(no_sentences).sentences == 1
+    wordless_middle = Segmented(text, (Span(0, 2), Span(3, 6), Span(7, 12)), (Span(0, 2),))
+    assert readability_counts(wordless_middle).sentences == 1
+    assert readability_counts(segment(text)).sentences == 2
+
+
+@pytest.mark.parametrize(
+    ("word", "familiar"),
+    [
+        ("attacks", True),
+        ("tries", True),
+        ("believes", True),
+        ("Reporters", False),
+        ("xyzzy", False),
+    ],
+)
+def test_familiar_inflections(word: str, familiar: bool) -> None:
+    assert readability._is_familiar(word) is familiar

@@ -16,9 +16,11 @@ of familiar words. Undefined scores (no words, no sentences, too few sentences f
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +37,10 @@ SMOG_MIN_SENTENCES = 30
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _INFLECTIONS = ("'s", "ies", "es", "s", "ed", "d", "ing", "er", "est")
+_ENDINGS_BY_LAST_LETTER = {
+    last: tuple(ending for ending in _INFLECTIONS if ending[-1] == last)
+    for last in {ending[-1] for ending in _INFLECTIONS}
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,16 @@ def _pronunciations() -> dict[str, list[list[str]]]:
 
 
 @cache
+def _dictionary_syllables() -> dict[str, int]:
+    """Syllables of the first pronunciation of each word in the CMU dictionary (at least 1)."""
+    return {
+        word: max(sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), 1)
+        for word, pronunciations in _pronunciations().items()
+        if pronunciations
+    }
+
+
+@cache
 def _familiar_words() -> frozenset[str]:
     """The Dale-Chall list of about 3,000 familiar words, as bundled with textstat (MIT)."""
     raw = resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
@@ -71,6 +87,10 @@ def _familiar_words() -> frozenset[str]:
 
 def _key(word: str) -> str:
     return word.lower().replace("\u2019", "'")  # curly apostrophe
+
+
+def _has_letter(text: str) -> bool:
+    return text.isalpha() or any(char.isalpha() for char in text)
 
 
 def _guess_syllables(word: str) -> int:
@@ -91,13 +111,13 @@ def syllable_count(word: str) -> int:
     spelling estimate (groups of vowels, less a silent final e).
     """
     key = _key(word)
-    if not any(char.isalpha() for char in key):
+    if not _has_letter(key):
         return 1
     if "." in key:  # the dictionary lists acronyms with their final period: "u.s."
         key += "."
-    pronunciations = _pronunciations().get(key)
-    if pronunciations:
-        return max(sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), 1)
+    count = _dictionary_syllables().get(key)
+    if count is not None:
+        return count
     if "-" in key:
         return sum(syllable_count(part) for part in key.split("-") if part)
     if "." in key:
@@ -107,14 +127,20 @@ def syllable_count(word: str) -> int:
 
 def _is_familiar(word: str) -> bool:
     key = _key(word)
-    if not any(char.isalpha() for char in key):
+    if not _has_letter(key):
         return True
     if "-" in key:
         return all(_is_familiar(part) for part in key.split("-") if part)
+    return key in _familiar_words() or _is_inflection(key)
+
+
+def _is_inflection(key: str) -> bool:
+    """A regular inflection of a familiar word ("attacks", "tries")."""
+    endings = _ENDINGS_BY_LAST_LETTER.get(key[-1])
+    if endings is None:
+        return False
     familiar = _familiar_words()
-    if key in familiar:
-        return True
-    for ending in _INFLECTIONS:
+    for ending in endings:
         if key.endswith(ending) and len(key) > len(ending) + 1:
             stem = key[: -len(ending)]
             if stem in familiar or (ending == "ies" and stem + "y" in familiar):
@@ -134,24 +160,61 @@ def _is_complex(word: str, syllables: int, starts_sentence: bool) -> bool:
     return True
 
 
+def _sentence_first_words(doc: Segmented, word_starts: list[int]) -> list[int]:
+    """Index of the first word of each sentence that holds a word, in order.
+
+    A word belongs to the sentence :meth:`Segmented.sentence_index` gives for its start.
+    """
+    firsts: list[int] = []
+    first = 0
+    for sentence in doc.sentences[1:]:
+        after = bisect.bisect_left(word_starts, sentence.start, first)
+        if after > first:
+            firsts.append(first)
+        first = after
+    if len(word_starts) > first:
+        firsts.append(first)
+    return firsts
+
+
 def readability_counts(doc: Segmented) -> ReadabilityCounts:
-    """Count words, sentences (that hold a word), syllables, letters and hard words."""
+    """Count words, sentences (that hold a word), syllables, letters and hard words.
+
+    Each distinct word is looked up once per text; only a capitalised word's place (first in
+    its sentence or not) changes whether it is complex.
+    """
+    text = doc.text
+    word_starts = [span.start for span in doc.words]
+    words = [text[span.start : span.end] for span in doc.words]
+    firsts = _sentence_first_words(doc, word_starts)
+    pronounced = _dictionary_syllables()
+    familiar = _familiar_words()
     syllables = letters = polysyllables = complex_words = unfamiliar = 0
-    sentences: set[int] = set()
-    for span in doc.words:
-        word = doc.text[span.start : span.end]
-        sentence = doc.sentence_index(span.start)
-        starts_sentence = sentence not in sentences
-        sentences.add(sentence)
-        count = syllable_count(word)
-        syllables += count
-        letters += sum(1 for char in word if char.isalpha())
-        polysyllables += count >= 3
-        complex_words += _is_complex(word, count, starts_sentence)
-        unfamiliar += not _is_familiar(word)
+    for word, times in Counter(words).items():
+        key = word.lower()
+        if key.isalpha():  # as syllable_count and _is_familiar go for a word of letters only
+            count = pronounced.get(key) or _guess_syllables(key)
+            if key not in familiar and (
+                key[-1] not in _ENDINGS_BY_LAST_LETTER or not _is_inflection(key)
+            ):
+                unfamiliar += times
+        else:
+            count = syllable_count(word)
+            if not _is_familiar(word):
+                unfamiliar += times
+        syllables += times * count
+        letters += times * (len(word) if word.isalpha() else sum(map(str.isalpha, word)))
+        if count >= 3:
+            polysyllables += times
+            if _is_complex(word, count, False):
+                complex_words += times
+    for word in (words[index] for index in firsts):
+        if word[0].isupper():  # counted above as inside a sentence, where it is never complex
+            count = syllable_count(word)
+            complex_words += _is_complex(word, count, True) - _is_complex(word, count, False)
     return ReadabilityCounts(
         words=doc.n_words,
-        sentences=len(sentences),
+        sentences=len(firsts),
         syllables=syllables,
         letters=letters,
         polysyllables=polysyllables,

@@ -14,7 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from toolkit.text import Segmented, Span, segment, sentence_spans, word_spans
+from toolkit.text import (
+    Segmented,
+    Span,
+    segment,
+    sentence_spans,
+    word_offsets,
+    word_spans,
+    word_strings,
+)
 
 UNUSUAL_WHALES = "002_0bbcda579d155b64"
 
@@ -269,3 +277,20 @@ def test_span_is_a_frozen_value() -> None:
     assert pickle.loads(pickle.dumps(span)) == span
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 4  # type: ignore[misc]
+
+
+def test_words_are_kept_as_offsets_and_given_as_spans_on_demand() -> None:
+    text = "Iran's envoy said: 99.5% of U.S. aid."
+    doc = segment(text)
+    assert doc.word_texts() == word_strings(text)
+    assert doc.word_texts() == ["Iran's", "envoy", "said", "99.5", "of", "U.S", "aid"]
+    assert list(zip(doc.word_starts, doc.word_ends, strict=True)) == word_offsets(text)
+    assert doc.words == word_spans(text)
+    assert doc.words is doc.words  # built once
+    assert doc.n_words == 7
+    assert Segmented.from_spans(text, doc.sentences, doc.words) == doc
+
+
+def test_segmented_needs_an_end_for_every_word_start() -> None:
+    with pytest.raises(ValueError, match="as many word ends as starts"):
+        Segmented("ab cd", (Span(0, 5),), (0, 3), (2,))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -83,22 +84,55 @@ _set_end = vars(Span)["end"].__set__
 
 @dataclass(frozen=True, slots=True)
 class Segmented:
-    """A text with its sentence and word spans, computed once and shared by all metrics."""
+    """A text with its sentence spans and word offsets, computed once and shared by all metrics.
+
+    Words are kept as two tuples of offsets, ``word_starts`` and ``word_ends`` (word ``i`` is
+    ``text[word_starts[i]:word_ends[i]]``): a text has many words, and integers cost far less
+    to build than a ``Span`` each. ``words`` gives them as spans, built on first use.
+    """
 
     text: str
     sentences: tuple[Span, ...]
-    words: tuple[Span, ...]
+    word_starts: tuple[int, ...]
+    word_ends: tuple[int, ...]
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     """The start of each sentence, for :meth:`sentence_index`."""
+    _words: tuple[Span, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if len(self.word_starts) != len(self.word_ends):
+            raise ValueError(
+                f"Segmented needs as many word ends as starts. Got {len(self.word_starts)} "
+                f"starts and {len(self.word_ends)} ends instead."
+            )
         starts = tuple(span.start for span in self.sentences)
         object.__setattr__(self, "_sentence_starts", starts)
+
+    @classmethod
+    def from_spans(cls, text: str, sentences: tuple[Span, ...], words: Iterable[Span]) -> Segmented:
+        """A segmented text from word spans rather than offsets."""
+        spans = tuple(words)
+        return cls(text, sentences, tuple(s.start for s in spans), tuple(s.end for s in spans))
+
+    @property
+    def words(self) -> tuple[Span, ...]:
+        """Word spans, in text order."""
+        if self._words is None:
+            object.__setattr__(self, "_words", tuple(map(Span, self.word_starts, self.word_ends)))
+        assert self._words is not None
+        return self._words
+
+    def word_texts(self) -> list[str]:
+        """The words as strings, in text order."""
+        text = self.text
+        return [
+            text[start:end] for start, end in zip(self.word_starts, self.word_ends, strict=True)
+        ]
 
     @property
     def n_words(self) -> int:
         """Number of words."""
-        return len(self.words)
+        return len(self.word_starts)
 
     @property
     def n_sentences(self) -> int:
@@ -321,9 +355,21 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
 
 def word_spans(text: str) -> tuple[Span, ...]:
     """Word spans of ``text`` (see the module docstring for what a word is)."""
-    return tuple(itertools.starmap(Span, map(_match_span, _WORD.finditer(text))))
+    return tuple(itertools.starmap(Span, word_offsets(text)))
+
+
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every word of ``text``: the words of ``word_spans``, as plain tuples."""
+    return list(map(_match_span, _WORD.finditer(text)))
+
+
+def word_strings(text: str) -> list[str]:
+    """The words of ``text`` as strings, in text order (the words of ``word_spans``)."""
+    return _WORD.findall(text)
 
 
 def segment(text: str) -> Segmented:
     """Split ``text`` into sentences and words, keeping character offsets."""
-    return Segmented(text=text, sentences=sentence_spans(text), words=word_spans(text))
+    offsets = word_offsets(text)
+    starts, ends = zip(*offsets, strict=True) if offsets else ((), ())
+    return Segmented(text, sentence_spans(text), starts, ends)

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit.compare.texts import texts_for_analysis, tokens, word_offsets
+from toolkit.compare.texts import texts_for_analysis, tokens
 from toolkit.errors import ParameterError
-from toolkit.text import word_spans
+from toolkit.text import word_offsets, word_spans
 
 
 def test_texts_hold_every_sample_article(texts: pd.DataFrame) -> None:

@@ -183,11 +183,13 @@ def test_repeated_words_count_once_each_and_by_place() -> None:
 def test_sentences_are_those_of_sentence_index() -> None:
     """A word belongs to the sentence ``Segmented.sentence_index`` gives for its start."""
     text = "Ab cd. Ef gh"
-    before_first = Segmented(text, (Span(3, 6), Span(7, 12)), (Span(0, 2), Span(3, 5)))
+    before_first = Segmented.from_spans(text, (Span(3, 6), Span(7, 12)), (Span(0, 2), Span(3, 5)))
     assert readability_counts(before_first).sentences == 1
-    no_sentences = Segmented(text, (), (Span(0, 2), Span(7, 9)))
+    no_sentences = Segmented.from_spans(text, (), (Span(0, 2), Span(7, 9)))
     assert readability_counts(no_sentences).sentences == 1
-    wordless_middle = Segmented(text, (Span(0, 2), Span(3, 6), Span(7, 12)), (Span(0, 2),))
+    wordless_middle = Segmented.from_spans(
+        text, (Span(0, 2), Span(3, 6), Span(7, 12)), (Span(0, 2),)
+    )
     assert readability_counts(wordless_middle).sentences == 1
     assert readability_counts(segment(text)).sentences == 2
 

@@ -229,10 +229,10 @@ def test_sentence_without_lexicon_words_is_neutral() -> None:
 def test_sentences_with_words_follow_sentence_index() -> None:
     # Words before the first sentence count for it; a sentence without words is left out.
     text = "ab — cd. — … ef gh."
-    doc = Segmented(
-        text=text,
-        sentences=(Span(3, 8), Span(9, 12), Span(13, 19)),
-        words=(Span(0, 2), Span(5, 7), Span(13, 15), Span(16, 18)),
+    doc = Segmented.from_spans(
+        text,
+        (Span(3, 8), Span(9, 12), Span(13, 19)),
+        (Span(0, 2), Span(5, 7), Span(13, 15), Span(16, 18)),
     )
     assert [doc.sentence_index(span.start) for span in doc.words] == [0, 0, 2, 2]
     assert sentiment._sentences_with_words(doc) == ["— cd.", "ef gh."]

@@ -25,11 +25,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from toolkit.compare.texts import word_offsets
 from toolkit.compare.wordlists import WordLists, word_lists
 from toolkit.metrics.attribution import load_lexicon
 from toolkit.metrics.attribution.cues import AttributionLexicon
-from toolkit.text import Span
+from toolkit.text import Span, word_offsets
 
 PERSON = "person"
 PLACE = "place"

@@ -15,7 +15,7 @@ import pandas as pd
 from toolkit.corpus import Article, load_corpus
 from toolkit.corpus.validation import OnError
 from toolkit.errors import ParameterError
-from toolkit.text import _WORD, sentence_spans
+from toolkit.text import sentence_spans, word_offsets, word_strings
 
 TEXT_COLUMNS = ("doc_id", "outlet", "title", "text")
 SENTENCE_COLUMNS = ("doc_id", "outlet", "sentence_id", "start", "end", "n_words", "sentence")
@@ -71,16 +71,10 @@ def sentence_table(texts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
 
 
-def word_offsets(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every word of ``text``: the words of ``toolkit.text.word_spans``, as
-    plain tuples (several times faster on large corpora)."""
-    return [match.span() for match in _WORD.finditer(text)]
-
-
 def tokens(text: str) -> list[str]:
     """The words of ``text`` (as ``toolkit.text.word_spans`` finds them), lower-cased, with
     curly apostrophes made straight."""
-    return [word.lower().replace("\u2019", "'") for word in _WORD.findall(text)]
+    return [word.lower().replace("\u2019", "'") for word in word_strings(text)]
 
 
 def require_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:

@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -160,7 +161,7 @@ def _is_complex(word: str, syllables: int, starts_sentence: bool) -> bool:
     return True
 
 
-def _sentence_first_words(doc: Segmented, word_starts: list[int]) -> list[int]:
+def _sentence_first_words(doc: Segmented, word_starts: Sequence[int]) -> list[int]:
     """Index of the first word of each sentence that holds a word, in order.
 
     A word belongs to the sentence :meth:`Segmented.sentence_index` gives for its start.
@@ -183,10 +184,8 @@ def readability_counts(doc: Segmented) -> ReadabilityCounts:
     Each distinct word is looked up once per text; only a capitalised word's place (first in
     its sentence or not) changes whether it is complex.
     """
-    text = doc.text
-    word_starts = [span.start for span in doc.words]
-    words = [text[span.start : span.end] for span in doc.words]
-    firsts = _sentence_first_words(doc, word_starts)
+    words = doc.word_texts()
+    firsts = _sentence_first_words(doc, doc.word_starts)
     pronounced = _dictionary_syllables()
     familiar = _familiar_words()
     syllables = letters = polysyllables = complex_words = unfamiliar = 0

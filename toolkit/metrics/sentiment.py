@@ -229,7 +229,7 @@ def _sentences_with_words(doc: Segmented) -> list[str]:
     word by word, this counts the word starts from each sentence's start up to the next one's.
     """
     sentences = doc.sentences
-    starts = sorted(span.start for span in doc.words)  # already in order from segment()
+    starts = doc.word_starts  # in text order
     # first[i]: how many words start before sentence i (sentence 0 also takes earlier words).
     first = [0, *(bisect.bisect_left(starts, span.start) for span in sentences[1:]), len(starts)]
     return [
@@ -247,7 +247,7 @@ def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
     valences = list(map(vader_lexicon().get, entries, repeat(0.0)))
     rows: list[Evidence] = []
     for index in compress(range(len(valences)), valences):  # the words with a valence not 0
-        span = doc.words[index]
+        start, end = doc.word_starts[index], doc.word_ends[index]
         valence = valences[index]
         rows.append(
             Evidence(
@@ -255,9 +255,9 @@ def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
                 family=FAMILY,
                 category="positive" if valence > 0 else "negative",
                 rule=f"vader:{entries[index]}",
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
+                start=start,
+                end=end,
+                text=text[start:end],
                 weight=valence,
             )
         )
@@ -276,8 +276,9 @@ def _lexicon_entries(doc: Segmented) -> list[str]:
     text = doc.text
     lowered = _straight(text.lower())
     if len(lowered) == len(text) and "\u03a3" not in text:
-        return [lowered[span.start : span.end] for span in doc.words]
-    return [_straight(text[span.start : span.end].lower()) for span in doc.words]
+        pairs = zip(doc.word_starts, doc.word_ends, strict=True)
+        return [lowered[start:end] for start, end in pairs]
+    return [_straight(word.lower()) for word in doc.word_texts()]
 
 
 def measure(article: Article, doc: Segmented) -> FamilyResult:

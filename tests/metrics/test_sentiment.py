@@ -163,6 +163,9 @@ TRICKY_SENTENCES = [
     "It is kind of good and sort of good; the bomb is good; good kiss of death.",
     "It is VERY GOOD, Very good and very GOOD.",
     "It wasn’t good and it wasn't good.",
+    # No modifier anywhere (valences straight from the lexicon): capitals, marks that amplify.
+    "GREAT results and a GREAT team, great!",
+    "Is it good?? Was it bad??? Awful????",
     "",
 ]
 
@@ -252,3 +255,18 @@ def test_lexicon_evidence_looks_up_each_word_lower_cased(text: str) -> None:
     assert [(e.text, e.rule, e.weight, e.start, e.end) for e in result.evidence] == [
         ("GOOD", "vader:good", 1.9, text.index("GOOD"), text.index("GOOD") + 4)
     ] + ([("hurt", "vader:hurt", -2.4, 20, 24)] if "hurt" in text else [])
+
+
+def test_vader_tokens_and_capital_differential() -> None:
+    assert [sentiment._vader_token(token) for token in ["a", "!", "ab", "ab!", "(ab)", "a!"]] == [
+        "",
+        "",
+        "ab",
+        "ab",
+        "(ab)",
+        "a!",
+    ]
+    assert sentiment._cap_differential(["GOOD", "news"]) is True
+    assert sentiment._cap_differential(["GOOD", "NEWS"]) is False
+    assert sentiment._cap_differential(["good", "news"]) is False
+    assert sentiment._cap_differential([]) is False

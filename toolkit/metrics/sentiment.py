@@ -24,7 +24,7 @@ import bisect
 import math
 import string
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, repeat
 
@@ -81,11 +81,18 @@ def _vader_words(text: str) -> list[str]:
     such a ``word`` exactly when it has no punctuation and at least two characters (it is then
     the punctuation-free form of this very token). ``_unpunctuated`` checks that, token by token.
     """
-    return [
-        _unpunctuated(token) if token[0] in _PUNCTUATION or token[-1] in _PUNCTUATION else token
-        for token in text.split()
-        if len(token) > 1
-    ]
+    return list(filter(None, map(_vader_token, text.split())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _vader_token(token: str) -> str:
+    """What ``_vader_words`` makes of one white-space token: "" for a one-character token (NLTK
+    drops those), else the token or its punctuation-free form. Cached: tokens repeat a lot."""
+    if len(token) < 2:
+        return ""
+    if token[0] in _PUNCTUATION or token[-1] in _PUNCTUATION:
+        return _unpunctuated(token)
+    return token
 
 
 def _unpunctuated(token: str) -> str:
@@ -108,7 +115,7 @@ class _SentiText(SentiText):  # type: ignore[misc]
         self.PUNC_LIST = VaderConstants.PUNC_LIST
         self.REGEX_REMOVE_PUNCTUATION = VaderConstants.REGEX_REMOVE_PUNCTUATION
         self.words_and_emoticons = words
-        self.is_cap_diff = self.allcap_differential(words)
+        self.is_cap_diff = _cap_differential(words)  # NLTK's allcap_differential(words)
 
 
 class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
@@ -140,12 +147,21 @@ class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
 
     def compound(self, text: str) -> float:
         """``polarity_scores(text)["compound"]``, skipping the scoring of a text without any
-        lexicon word: every token then gets valence 0, and NLTK's compound is 0.0."""
+        lexicon word: every token then gets valence 0, and NLTK's compound is 0.0. The compound
+        is computed as NLTK's ``score_valence`` does, without its neg/neu/pos shares."""
         words = _vader_words(text)
-        lowered = [word.lower() for word in words]
+        lowered = list(map(str.lower, words))
         if self.lexicon.keys().isdisjoint(lowered):
             return 0.0
-        return float(self.score_valence(self._valences(text, words, lowered), text)["compound"])
+        sentiments = self._valences(text, words, lowered)
+        sum_s = float(sum(sentiments))
+        if "!" in text or "?" in text:  # else NLTK's amplifier is 0.0, and changes nothing
+            punct_emph_amplifier = self._punctuation_emphasis(sum_s, text)
+            if sum_s > 0:
+                sum_s += punct_emph_amplifier
+            elif sum_s < 0:
+                sum_s -= punct_emph_amplifier
+        return float(round(self.constants.normalize(sum_s), 4))
 
     def _valences(
         self, text: str, words: list[str], lowered: list[str] | None = None
@@ -163,17 +179,45 @@ class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         changes nothing in a text without "but".
         """
         if lowered is None:
-            lowered = [word.lower() for word in words]
+            lowered = list(map(str.lower, words))
+        lexicon = self.lexicon
+        hits = compress(range(len(lowered)), map(lexicon.__contains__, lowered))
+        sentiments: list[float] = [0] * len(words)
+        if _MODIFIERS.isdisjoint(lowered) and "n't" not in " ".join(lowered):
+            # Nothing anywhere for sentiment_valence's rules to act on (nor a booster to skip).
+            cap_differential: bool | None = None
+            for index in hits:
+                valence = lexicon[lowered[index]]
+                if words[index].isupper():  # as sentiment_valence does
+                    if cap_differential is None:
+                        cap_differential = _cap_differential(words)
+                    if cap_differential:
+                        valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+                sentiments[index] = valence
+        else:
+            self._rule_valences(text, words, lowered, list(hits), sentiments)
+        if "but" in lowered:
+            sentiments = self._but_check(words, sentiments)
+        return sentiments
+
+    def _rule_valences(
+        self,
+        text: str,
+        words: list[str],
+        lowered: list[str],
+        hits: list[int],
+        sentiments: list[float],
+    ) -> None:
+        """Set ``sentiments[index]`` for each of the ``hits`` (indices of lexicon words) in a
+        text with a modifier somewhere; see ``_valences``."""
         lexicon = self.lexicon
         boosters = self.constants.BOOSTER_DICT
-        hits = [index for index, lower in enumerate(lowered) if lower in lexicon]
         # The first occurrence of a hit is a hit too (same token, same lower case).
         first_index: dict[str, int] = {}
         for index in hits:
             first_index.setdefault(words[index], index)
         sentitext = _SentiText(text, words)
         last = len(words) - 1
-        sentiments: list[float] = [0] * len(words)
         for index in hits:
             item = words[index]
             lower = lowered[index]
@@ -189,9 +233,11 @@ class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 sentiments[index] = valence
             else:
                 sentiments[index] = self.sentiment_valence(0, sentitext, item, i, [])[0]
-        if "but" in lowered:
-            sentiments = self._but_check(words, sentiments)
-        return sentiments
+
+
+def _cap_differential(words: list[str]) -> bool:
+    """NLTK's ``allcap_differential``: some but not all of ``words`` are in capitals."""
+    return 0 < len(words) - sum(map(str.isupper, words)) < len(words)
 
 
 @cache
@@ -243,24 +289,19 @@ def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
     """One evidence row per word with a VADER valence: category "positive" or "negative",
     rule ``"vader:<lexicon entry>"``, weight the valence (-4 to +4)."""
     text = doc.text
+    doc_id = article.doc_id
+    starts, ends = doc.word_starts, doc.word_ends
     entries = _lexicon_entries(doc)
     valences = list(map(vader_lexicon().get, entries, repeat(0.0)))
     rows: list[Evidence] = []
+    append = rows.append
     for index in compress(range(len(valences)), valences):  # the words with a valence not 0
-        start, end = doc.word_starts[index], doc.word_ends[index]
+        start = starts[index]
+        end = ends[index]
         valence = valences[index]
-        rows.append(
-            Evidence(
-                doc_id=article.doc_id,
-                family=FAMILY,
-                category="positive" if valence > 0 else "negative",
-                rule=f"vader:{entries[index]}",
-                start=start,
-                end=end,
-                text=text[start:end],
-                weight=valence,
-            )
-        )
+        category = "positive" if valence > 0 else "negative"
+        rule = f"vader:{entries[index]}"
+        append(Evidence(doc_id, FAMILY, category, rule, start, end, text[start:end], valence))
     return tuple(rows)
 
 

@@ -275,3 +275,42 @@ def test_attribution_rows_copy_nested_fields_as_asdict_does() -> None:
         "sentence": "Iran said so.",
     }
     assert row["spans"] is not record.spans  # a copy, as dataclasses.asdict makes
+
+
+def test_rows_of_the_lexicon_families_are_their_measured_evidence_and_values() -> None:
+    from toolkit.metrics import framing, hedging, labels, readability, salience, sentiment
+
+    article = next(a for a in toolkit.load_corpus().articles if a.outlet == "Unusual Whales")
+    config = make_config()
+    doc, headline = segment(article.text), segment(article.title)
+    results = [
+        hedging.measure(article, doc, config.hedging_codebook),
+        attribution.measure(article, doc).result,
+        *(
+            framing.measure(article, doc, book, family=family, headline=headline)
+            for book, family in zip(
+                (config.framing_codebook, config.policy_codebook, config.conflict_codebook),
+                framing.FRAME_FAMILIES,
+                strict=True,
+            )
+        ),
+        labels.measure(article, doc, config.labels_codebook, headline=headline),
+        salience.measure(article, doc, config.actors_codebook, headline=headline),
+        readability.measure(article, doc),
+        sentiment.measure(article, doc),
+    ]
+    rows = measure_article(article, config)
+    expected = [
+        (item.family, item.category, item.rule, item.text, item.start, item.end, item.weight)
+        for result in results
+        for item in result.evidence
+    ]
+    got = [
+        (r["family"], r["category"], r["rule"], r["cue"], r["start"], r["end"], r["weight"])
+        for r in rows.evidence
+    ]
+    assert got == expected
+    assert {row["family"] for row in rows.evidence} >= {"hedging", "policy", "salience"}
+    for result in results:
+        for name, value in result.values.items():
+            assert rows.document[name] == value or math.isnan(value)

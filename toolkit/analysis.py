@@ -34,7 +34,8 @@ from toolkit.metrics import (
     sentiment,
 )
 from toolkit.metrics.attribution.records import Attribution
-from toolkit.metrics.base import FamilyResult
+from toolkit.metrics.base import FamilyResult, Span
+from toolkit.metrics.lexicon import compile_codebook, scan_text
 from toolkit.text import Segmented, segment
 
 if TYPE_CHECKING:
@@ -272,28 +273,65 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     """
     doc = segment(article.text)
     headline = segment(article.title)
+    folded, folded_title = scan_text(doc.text), scan_text(headline.text)
     attribution_result = attribution.measure(article, doc)
     frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
-    frame_results = tuple(
-        framing.measure(article, doc, book, family=family, headline=headline)
-        for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
+    hedging_book, labels_book, actors_book = (
+        config.hedging_codebook,
+        config.labels_codebook,
+        config.actors_codebook,
     )
-    results: Sequence[FamilyResult] = (
-        hedging.measure(article, doc, config.hedging_codebook),
-        attribution_result.result,
-        *frame_results,
-        labels.measure(article, doc, config.labels_codebook, headline=headline),
-        salience.measure(article, doc, config.actors_codebook, headline=headline),
-        readability.measure(article, doc),
-        sentiment.measure(article, doc),
-    )
+    # (family, values, evidence spans) of the lexicon families, in table order.
+    lexicon_results = [
+        (
+            hedging.FAMILY,
+            *hedging.measure_spans(doc, hedging_book, compile_codebook(hedging_book), folded),
+        ),
+        *(
+            (
+                family,
+                *framing.measure_spans(
+                    doc, headline, family, book, compile_codebook(book), folded, folded_title
+                ),
+            )
+            for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
+        ),
+        (
+            labels.FAMILY,
+            *labels.measure_spans(
+                doc, headline, labels_book, compile_codebook(labels_book), folded, folded_title
+            ),
+        ),
+        (
+            salience.FAMILY,
+            *salience.measure_spans(
+                doc, headline, actors_book, compile_codebook(actors_book), folded, folded_title
+            ),
+        ),
+    ]
+    readability_result = readability.measure(article, doc)
+    sentiment_result = sentiment.measure(article, doc)
     sentences = _Sentences(doc)
-    evidence = _evidence_rows(article, results, sentences)
+    evidence = _span_rows(article, lexicon_results[:1], sentences)
+    evidence += _evidence_rows(article, (attribution_result.result,), sentences)
+    evidence += _span_rows(article, lexicon_results[1:], sentences)
+    evidence += _evidence_rows(article, (readability_result, sentiment_result), sentences)
     attributions = _attribution_rows(article, attribution_result.attributions, sentences)
-    document = _document_row(article, doc, results)
-    for book, result in zip(frame_books, frame_results, strict=True):
-        dominant = framing.dominant_frame(result.values, result.family, book.category_ids)
-        document[f"{result.family}_dominant_frame"] = dominant
+    document = _document_row(
+        article,
+        doc,
+        (
+            lexicon_results[0][1],
+            attribution_result.result.values,
+            *(values for _, values, _ in lexicon_results[1:]),
+            readability_result.values,
+            sentiment_result.values,
+        ),
+    )
+    for book, (family, values, _) in zip(frame_books, lexicon_results[1:4], strict=True):
+        document[f"{family}_dominant_frame"] = framing.dominant_frame(
+            values, family, book.category_ids
+        )
     return ArticleRows(document, evidence, attributions)
 
 
@@ -458,13 +496,14 @@ def _as_corpus(corpus: Corpus | Iterable[Article] | str | os.PathLike[str] | Non
 
 
 def _document_row(
-    article: Article, doc: Segmented, results: Sequence[FamilyResult]
+    article: Article, doc: Segmented, results: Sequence[Mapping[str, float]]
 ) -> dict[str, Any]:
+    """The documents row of ``article`` from the ``values`` of every family, in table order."""
     row: dict[str, Any] = {field: getattr(article, field) for field in _DOCUMENT_FIELDS}
     row["n_words"] = doc.n_words
     row["n_sentences"] = doc.n_sentences
-    for result in results:
-        row.update(zip(result.values.keys(), map(float, result.values.values()), strict=True))
+    for values in results:
+        row.update(zip(values.keys(), map(float, values.values()), strict=True))
     return row
 
 
@@ -507,6 +546,37 @@ def _evidence_rows(
                     "start": item.start,
                     "end": item.end,
                     "weight": item.weight,
+                    "sentence": sentence,
+                    "sentence_start": sentence_start,
+                }
+            )
+    return rows
+
+
+def _span_rows(
+    article: Article,
+    results: Sequence[tuple[str, Mapping[str, float], list[Span]]],
+    sentences: _Sentences,
+) -> list[dict[str, Any]]:
+    """``_evidence_rows`` of lexicon family results given as ``(family, values, spans)``."""
+    doc_id, outlet = article.doc_id, article.outlet
+    starts, table = sentences.starts, sentences.table
+    rows: list[dict[str, Any]] = []
+    append = rows.append
+    for family, _, spans in results:
+        for category, rule, start, end, text, weight in spans:
+            sentence_start, sentence = table[bisect_right(starts, start)]
+            append(
+                {
+                    "doc_id": doc_id,
+                    "outlet": outlet,
+                    "family": family,
+                    "category": category,
+                    "rule": rule,
+                    "cue": text,
+                    "start": start,
+                    "end": end,
+                    "weight": weight,
                     "sentence": sentence,
                     "sentence_start": sentence_start,
                 }

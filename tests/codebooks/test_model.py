@@ -58,3 +58,17 @@ def test_category_lookup() -> None:
 )
 def test_normalize_term(term: str, canonical: str) -> None:
     assert normalize_term(term) == canonical
+
+
+def test_hash_agrees_with_equality_and_survives_pickling() -> None:
+    import pickle
+
+    book = _book()
+    other = dataclasses.replace(book, description="another description")
+    assert other != book
+    assert hash(other) == hash(book)  # hashed by name, version, family and path
+    assert hash(dataclasses.replace(book, name="other")) != hash(book)
+    copy = pickle.loads(pickle.dumps(book))
+    assert copy == book
+    assert hash(copy) == hash(book)
+    assert {book: 1}[copy] == 1

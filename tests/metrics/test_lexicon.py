@@ -19,6 +19,7 @@ from toolkit.metrics.lexicon import (
     fold_text,
     headline_matches,
     headline_of,
+    scan_text,
 )
 from toolkit.text import segment
 
@@ -269,3 +270,25 @@ def test_letters_that_match_ascii_case_insensitively_find_their_term() -> None:
         ("\u0130RAN", "iran", 9, 13),
         ("\u017ftates", "us", 15, 21),
     ]
+
+
+def test_hits_take_the_scan_text_the_caller_has_already() -> None:
+    book = _book(Entry("may", ("may",)), Entry("suggest", ("suggest*",)))
+    text = "It May suggest that MAY is near."
+    matcher = compile_codebook(book)
+    assert scan_text(text) == " it may suggest that may is near."
+    given = matcher.hits(text, folded=scan_text(text))
+    assert given == matcher.hits(text)
+    assert [(start, end, found) for start, end, found, *_ in given] == [
+        (3, 6, "May"),
+        (7, 14, "suggest"),
+        (20, 23, "MAY"),
+    ]
+    with pytest.raises(ParameterError, match="scan_text"):
+        matcher.hits(text, folded=scan_text(text + "!"))
+
+
+def test_targets_know_their_match_fields() -> None:
+    book = _book(Entry("may", ("may",), weight=0.5))
+    (*_, target, _) = compile_codebook(book).hits("may")[0]
+    assert target.identity == ("cat", "may", "mini:may", 0.5)

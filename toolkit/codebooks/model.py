@@ -73,6 +73,12 @@ class Codebook:
     scope: str | None = None
     sides: tuple[tuple[str, str], ...] = ()
 
+    def __hash__(self) -> int:
+        # Equal codebooks have equal names, versions, families and paths, so hashing these few
+        # strings (whose hashes Python caches) agrees with equality, and the matcher cache of
+        # ``toolkit.metrics.lexicon.compile_codebook`` need not hash every term on each lookup.
+        return hash((self.name, self.version, self.family, self.path))
+
     @property
     def category_ids(self) -> tuple[str, ...]:
         """Category ids in file order."""

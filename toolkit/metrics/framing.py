@@ -42,8 +42,9 @@ import pandas as pd
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
+    CompiledCodebook,
     check_segmented,
     compile_codebook,
     family_codebook,
@@ -91,24 +92,40 @@ def measure(
     book = family_codebook(codebook, chosen)
     check_segmented(article, doc)
     title = headline_of(article, headline)
-    matcher = compile_codebook(book)
+    values, spans = measure_spans(doc, title, chosen, book, compile_codebook(book))
+    return FamilyResult(
+        family=chosen, values=values, evidence=as_evidence(article.doc_id, chosen, spans)
+    )
+
+
+def measure_spans(
+    doc: Segmented,
+    title: Segmented | str,
+    family: str,
+    book: Codebook,
+    matcher: CompiledCodebook,
+    folded: str | None = None,
+    folded_title: str | None = None,
+) -> tuple[dict[str, float], list[Span]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+
+    ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
+    ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
+    """
     frames = book.category_ids
     counts = dict.fromkeys(frames, 0.0)
     leads = dict.fromkeys(frames, 0.0)
     headlines = dict.fromkeys(frames, 0.0)
     lead_stop = lead_end(doc)
-    doc_id = article.doc_id
-    evidence: list[Evidence] = []
-    for start, end, text, target, rejected_by in matcher.hits(doc):
+    spans: list[Span] = []
+    for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is None:
             category, weight = target.category, target.weight
             counts[category] += weight
             if end <= lead_stop:
                 leads[category] += weight
-            evidence.append(
-                Evidence(doc_id, chosen, category, target.rule, start, end, text, weight)
-            )
-    for *_, target, rejected_by in matcher.hits(title):
+            spans.append((category, target.rule, start, end, text, weight))
+    for *_, target, rejected_by in matcher.hits(title, folded=folded_title):
         if rejected_by is None:
             headlines[target.category] += target.weight
 
@@ -123,14 +140,14 @@ def measure(
     total = math.fsum(scores.values())
     values: dict[str, float] = {}
     for frame in frames:
-        prefix = f"{chosen}_{frame}"
+        prefix = f"{family}_{frame}"
         values[f"{prefix}_count"] = counts[frame]
         values[f"{prefix}_per_1k"] = per_thousand(counts[frame], n_words)
         values[f"{prefix}_headline"] = headlines[frame]
         values[f"{prefix}_lead"] = leads[frame]
         values[f"{prefix}_score"] = scores[frame]
         values[f"{prefix}_share"] = scores[frame] / total if total > 0 else math.nan
-    return FamilyResult(family=chosen, values=values, evidence=tuple(evidence))
+    return values, spans
 
 
 def dominant_frame(values: Mapping[str, float], family: str, frames: tuple[str, ...]) -> str:

@@ -22,9 +22,14 @@ import math
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
 from toolkit.metrics.guards import NEGATION_GUARD
-from toolkit.metrics.lexicon import check_segmented, compile_codebook, family_codebook
+from toolkit.metrics.lexicon import (
+    CompiledCodebook,
+    check_segmented,
+    compile_codebook,
+    family_codebook,
+)
 from toolkit.text import Segmented
 
 FAMILY = "hedging"
@@ -47,11 +52,23 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
     """
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
+    values, spans = measure_spans(doc, book, compile_codebook(book))
+    return FamilyResult(
+        family=FAMILY, values=values, evidence=as_evidence(article.doc_id, FAMILY, spans)
+    )
+
+
+def measure_spans(
+    doc: Segmented, book: Codebook, matcher: CompiledCodebook, folded: str | None = None
+) -> tuple[dict[str, float], list[Span]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+
+    ``matcher`` is ``compile_codebook(book)``; ``folded`` is ``scan_text(doc.text)`` or None.
+    """
     hedges = hedge_categories(book)
     totals = dict.fromkeys((*hedges, BOOSTERS, NEGATED), 0.0)
-    doc_id = article.doc_id
-    evidence: list[Evidence] = []
-    for start, end, text, target, rejected_by in compile_codebook(book).hits(doc):
+    spans: list[Span] = []
+    for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is None:
             category = target.category
         elif rejected_by == NEGATION_GUARD and target.category in hedges:
@@ -59,9 +76,7 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
         else:
             continue
         totals[category] += target.weight
-        evidence.append(
-            Evidence(doc_id, FAMILY, category, target.rule, start, end, text, target.weight)
-        )
+        spans.append((category, target.rule, start, end, text, target.weight))
 
     boosters = totals[BOOSTERS] if BOOSTERS in book.category_ids else math.nan
     counts = {
@@ -74,4 +89,4 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
     for thing, count in counts.items():
         values[f"{FAMILY}_{thing}_count"] = count
         values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
-    return FamilyResult(family=FAMILY, values=values, evidence=tuple(evidence))
+    return values, spans

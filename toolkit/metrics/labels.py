@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
+    CompiledCodebook,
     check_segmented,
     compile_codebook,
     family_codebook,
@@ -61,22 +62,37 @@ def measure(
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
     title = headline_of(article, headline)
-    matcher = compile_codebook(book)
+    values, spans = measure_spans(doc, title, book, compile_codebook(book))
+    return FamilyResult(
+        family=FAMILY, values=values, evidence=as_evidence(article.doc_id, FAMILY, spans)
+    )
+
+
+def measure_spans(
+    doc: Segmented,
+    title: Segmented | str,
+    book: Codebook,
+    matcher: CompiledCodebook,
+    folded: str | None = None,
+    folded_title: str | None = None,
+) -> tuple[dict[str, float], list[Span]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+
+    ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
+    ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
+    """
     sides = entry_sides(book)
     by_category = dict.fromkeys(book.category_ids, 0.0)
     by_side = dict.fromkeys(book.side_ids, 0.0)
-    doc_id = article.doc_id
-    evidence: list[Evidence] = []
-    for start, end, text, target, rejected_by in matcher.hits(doc):
+    spans: list[Span] = []
+    for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is not None:
             continue
         category, weight = target.category, target.weight
         side = sides[target.entry_id]
         by_category[category] += weight
         by_side[side] += weight
-        evidence.append(
-            Evidence(doc_id, FAMILY, f"{category}:{side}", target.rule, start, end, text, weight)
-        )
+        spans.append((f"{category}:{side}", target.rule, start, end, text, weight))
 
     counts = {
         "all": sum(by_category.values()),
@@ -88,6 +104,8 @@ def measure(
         values[f"{FAMILY}_{thing}_count"] = count
         values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
     values[f"{FAMILY}_headline"] = sum(
-        target.weight for *_, target, rejected_by in matcher.hits(title) if rejected_by is None
+        target.weight
+        for *_, target, rejected_by in matcher.hits(title, folded=folded_title)
+        if rejected_by is None
     )
-    return FamilyResult(family=FAMILY, values=values, evidence=tuple(evidence))
+    return values, spans

@@ -53,6 +53,8 @@ _BOUNDARY = r"[\w-]"
 _DOTTED_CAPITAL_I = "\u0130"
 _LOWER_FOLDS = {ord("\u0131"): "i", ord("\u017f"): "s"}
 
+_SPAN = re.Match.span
+
 _Trie: TypeAlias = dict[str, "_Trie"]
 
 LEAD_SENTENCES = 2
@@ -105,6 +107,11 @@ class Target:
     weight: float
     guards: tuple[tuple[str, Guard], ...]
 
+    @property
+    def identity(self) -> tuple[str, str, str, float]:
+        """``(category, entry_id, rule, weight)``: the ``LexiconMatch`` fields after the text."""
+        return self.category, self.entry_id, self.rule, self.weight
+
 
 Hit: TypeAlias = tuple[int, int, str, Target, str | None]
 """A match as ``(start, end, text, target, rejected_by)``: a ``LexiconMatch`` without the object,
@@ -148,25 +155,40 @@ class CompiledCodebook:
             for start, end, text, target, rejected_by in self.hits(doc)
         )
 
-    def hits(self, doc: Segmented | str) -> list[Hit]:
-        """``find`` as ``(start, end, text, target, rejected_by)`` tuples, in text order."""
+    def hits(self, doc: Segmented | str, *, folded: str | None = None) -> list[Hit]:
+        """``find`` as ``(start, end, text, target, rejected_by)`` tuples, in text order.
+
+        ``folded`` is ``scan_text(doc.text)`` when the caller has it already (one per text
+        serves every codebook).
+        """
         segmented = None if isinstance(doc, str) else doc
         text = doc if isinstance(doc, str) else doc.text
         if self.folded is None:
             found_all, shift = self.pattern.finditer(text), 0
         else:
+            if folded is None:
+                folded = scan_text(text)
+            elif len(folded) != len(text) + 1:
+                raise ParameterError(
+                    "The 'folded' parameter of hits must be scan_text(doc.text). "
+                    "Got a text of another length instead."
+                )
             # A match in " " + fold_text(text) at i holds the boundary character before the term,
             # then the term, which starts at i in ``text``.
-            found_all, shift = self.folded.finditer(" " + fold_text(text)), 1
+            found_all, shift = self.folded.finditer(folded), 1
         hits: list[Hit] = []
-        targets: dict[str, Target] = {}  # matched text -> target, for this text only
-        for found in found_all:
-            start, end = found.span()
+        # Matched text -> target: a lower-cased term is its own key (see ``_target``), other
+        # texts are resolved once per call.
+        exact = self._exact
+        targets: dict[str, Target] = {}
+        for start, end in map(_SPAN, found_all):
             end -= shift
             matched = text[start:end]
-            target = targets.get(matched)
+            target = exact.get(matched)
             if target is None:
-                target = targets[matched] = self._target(matched)
+                target = targets.get(matched)
+                if target is None:
+                    target = targets[matched] = self._target(matched)
             rejected_by = None
             if target.guards:
                 if segmented is None:
@@ -215,6 +237,11 @@ def fold_text(text: str) -> str:
     if "\u0131" in folded or "\u017f" in folded:
         folded = folded.translate(_LOWER_FOLDS)
     return folded
+
+
+def scan_text(text: str) -> str:
+    """What ``CompiledCodebook.hits`` scans for ``text``: ``" " + fold_text(text)``."""
+    return " " + fold_text(text)
 
 
 def _atoms(term: str) -> list[str]:

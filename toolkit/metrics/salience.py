@@ -45,8 +45,9 @@ import pandas as pd
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
+    CompiledCodebook,
     LexiconMatch,
     check_segmented,
     compile_codebook,
@@ -149,9 +150,31 @@ def measure(
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
     title = headline_of(article, headline)
-    matcher = compile_codebook(book)
+    values, spans = measure_spans(doc, title, book, compile_codebook(book))
+    return FamilyResult(
+        family=FAMILY, values=values, evidence=as_evidence(article.doc_id, FAMILY, spans)
+    )
+
+
+def measure_spans(
+    doc: Segmented,
+    title: Segmented | str,
+    book: Codebook,
+    matcher: CompiledCodebook,
+    folded: str | None = None,
+    folded_title: str | None = None,
+) -> tuple[dict[str, float], list[Span]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+
+    ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
+    ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
+    """
     actors = actor_ids(book)
-    kept = tuple(match for match in matcher.find(doc) if match.kept)
+    kept = tuple(
+        LexiconMatch(start, end, text, *target.identity)
+        for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded)
+        if rejected_by is None
+    )
     mentions = [match for match in kept if match.category != ACTIONS]
     found_roles = roles(doc, kept)
     lead_stop = lead_end(doc)
@@ -160,42 +183,49 @@ def measure(
     leads = dict.fromkeys(actors, 0.0)
     headlines = dict.fromkeys(actors, 0.0)
     role_counts = {(actor, role): 0.0 for actor in actors for role in (AGENT, TARGET)}
-    evidence: list[Evidence] = []
+    spans: list[Span] = []
     for mention in mentions:
         counts[mention.category] += mention.weight
         if mention.end <= lead_stop:
             leads[mention.category] += mention.weight
-        evidence.append(mention.evidence(article.doc_id, FAMILY))
-    for item in found_roles:
-        role_counts[(item.actor, item.role)] += item.weight
-        evidence.append(
-            Evidence(
-                doc_id=article.doc_id,
-                family=FAMILY,
-                category=f"{item.actor}:{item.role}",
-                rule=item.rule,
-                start=item.start,
-                end=item.end,
-                text=doc.text[item.start : item.end],
-                weight=item.weight,
+        spans.append(
+            (
+                mention.category,
+                mention.rule,
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.weight,
             )
         )
-    for *_, target, rejected_by in matcher.hits(title):
+    text = doc.text
+    for item in found_roles:
+        role_counts[(item.actor, item.role)] += item.weight
+        spans.append(
+            (
+                f"{item.actor}:{item.role}",
+                item.rule,
+                item.start,
+                item.end,
+                text[item.start : item.end],
+                item.weight,
+            )
+        )
+    for *_, target, rejected_by in matcher.hits(title, folded=folded_title):
         if rejected_by is None and target.category != ACTIONS:
             headlines[target.category] += target.weight
 
     first = mentions[0].category if mentions else None
     most = max(counts.values(), default=0.0)
+    n_words = doc.n_words
     values: dict[str, float] = {}
     for actor in actors:
         prefix = f"{FAMILY}_{actor}"
         values[f"{prefix}_count"] = counts[actor]
-        values[f"{prefix}_per_1k"] = per_thousand(counts[actor], doc.n_words)
+        values[f"{prefix}_per_1k"] = per_thousand(counts[actor], n_words)
         for role in (AGENT, TARGET):
             values[f"{prefix}_{role}_count"] = role_counts[(actor, role)]
-            values[f"{prefix}_{role}_per_1k"] = per_thousand(
-                role_counts[(actor, role)], doc.n_words
-            )
+            values[f"{prefix}_{role}_per_1k"] = per_thousand(role_counts[(actor, role)], n_words)
         values[f"{prefix}_headline"] = headlines[actor]
         values[f"{prefix}_lead"] = leads[actor]
         values[f"{prefix}_first"] = math.nan if first is None else float(actor == first)
@@ -203,7 +233,7 @@ def measure(
             math.nan if first is None else float(counts[actor] > 0 and counts[actor] == most)
         )
     values[f"{FAMILY}_actors"] = float(sum(1 for count in counts.values() if count > 0))
-    return FamilyResult(family=FAMILY, values=values, evidence=tuple(evidence))
+    return values, spans
 
 
 _TABLE_COLUMNS = {

@@ -314,3 +314,9 @@ def test_rows_of_the_lexicon_families_are_their_measured_evidence_and_values() -
     for result in results:
         for name, value in result.values.items():
             assert rows.document[name] == value or math.isnan(value)
+
+
+def test_a_config_with_a_codebook_of_the_wrong_family_is_refused() -> None:
+    config = make_config()
+    with pytest.raises(ParameterError, match="'framing_codebook' must be a codebook of family"):
+        dataclasses.replace(config, framing_codebook=config.policy_codebook)

@@ -59,7 +59,7 @@ _EVIDENCE_COLUMNS = (
     "sentence_start",
 )
 _REJECTED_COLUMNS = ("location", "doc_id", "outlet", "reason")
-_REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
+REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
 # The row order of each table: read_analysis restores it for tables written in input order.
 ROW_ORDER: Mapping[str, tuple[str, ...]] = {
     "documents": ("doc_id",),
@@ -202,6 +202,17 @@ def resolve_codebook(codebook: CodebookLike | None, family: str) -> Codebook:
     return resolved
 
 
+# (parameter prefix, codebook family) of each AnalysisConfig codebook, in table order.
+_CONFIG_FAMILIES = (
+    ("hedging", "hedging"),
+    ("framing", "framing"),
+    ("policy", "policy"),
+    ("conflict", "conflict"),
+    ("labels", "labels"),
+    ("actors", "salience"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class AnalysisConfig:
     """Everything that decides what ``measure_article`` computes (picklable, hashable).
@@ -217,6 +228,17 @@ class AnalysisConfig:
     conflict_codebook: Codebook
     labels_codebook: Codebook
     actors_codebook: Codebook
+
+    def __post_init__(self) -> None:
+        wrong = []
+        for book, (name, family) in zip(self.codebooks, _CONFIG_FAMILIES, strict=True):
+            got = getattr(book, "family", type(book).__name__)
+            if not isinstance(book, Codebook) or got != family:
+                wrong.append(
+                    f"'{name}_codebook' must be a codebook of family {family!r}, not {got!r}"
+                )
+        if wrong:
+            raise ParameterError(f"AnalysisConfig: {'; '.join(wrong)}.")
 
     @property
     def codebooks(self) -> tuple[Codebook, ...]:
@@ -632,7 +654,7 @@ def _rejected_table(rejected: Sequence[Rejection]) -> pd.DataFrame:
 
 def _removals_table(articles: Sequence[Article]) -> pd.DataFrame:
     rows = [row for article in articles for row in removal_rows(article)]
-    return pd.DataFrame(rows, columns=list(_REMOVAL_COLUMNS))
+    return pd.DataFrame(rows, columns=list(REMOVAL_COLUMNS))
 
 
 def removal_rows(article: Article) -> list[dict[str, Any]]:

@@ -292,3 +292,10 @@ def test_targets_know_their_match_fields() -> None:
     book = _book(Entry("may", ("may",), weight=0.5))
     (*_, target, _) = compile_codebook(book).hits("may")[0]
     assert target.identity == ("cat", "may", "mini:may", 0.5)
+
+
+def test_letters_paired_only_by_case_folding_find_their_term() -> None:
+    # The case-insensitive scan matches a final sigma for a medial one; lower() keeps them apart.
+    book = _book(Entry("war", ("\u03c0\u03cc\u03bb\u03b5\u03bc\u03bf\u03c2",)))
+    text = "\u03bf \u03c0\u03cc\u03bb\u03b5\u03bc\u03bf\u03c3 \u03ac\u03c1\u03c7\u03b9\u03c3\u03b5."
+    assert _found(book, text) == [("\u03c0\u03cc\u03bb\u03b5\u03bc\u03bf\u03c3", "war", 2, 9)]

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.analysis import (
+    REMOVAL_COLUMNS,
     AnalysisConfig,
     ArticleRows,
     article_frames,
@@ -25,7 +26,6 @@ from toolkit.analysis import (
 from toolkit.corpus.article import Article
 from toolkit.engine.tables import csv_rows
 
-REMOVAL_COLUMNS = ("doc_id", "outlet", "rule", "start", "end", "text")
 ARTICLE_TABLES = ("documents", "evidence", "attributions", "removals")
 
 

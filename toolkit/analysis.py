@@ -34,7 +34,7 @@ from toolkit.metrics import (
     sentiment,
 )
 from toolkit.metrics.attribution.records import Attribution
-from toolkit.metrics.base import FamilyResult, Span
+from toolkit.metrics.base import EvidenceTuple, FamilyResult
 from toolkit.metrics.lexicon import compile_codebook, scan_text
 from toolkit.text import Segmented, segment
 
@@ -577,7 +577,7 @@ def _evidence_rows(
 
 def _span_rows(
     article: Article,
-    results: Sequence[tuple[str, Mapping[str, float], list[Span]]],
+    results: Sequence[tuple[str, Mapping[str, float], list[EvidenceTuple]]],
     sentences: _Sentences,
 ) -> list[dict[str, Any]]:
     """``_evidence_rows`` of lexicon family results given as ``(family, values, spans)``."""

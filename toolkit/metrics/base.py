@@ -57,12 +57,12 @@ class Evidence:
 _EVIDENCE_SLOTS = tuple(getattr(Evidence, field.name).__set__ for field in fields(Evidence))
 
 
-Span: TypeAlias = tuple[str, str, int, int, str, float]
+EvidenceTuple: TypeAlias = tuple[str, str, int, int, str, float]
 """An evidence row of a known article and family as ``(category, rule, start, end, text,
 weight)``: what the lexicon families hand ``measure_article``, which needs no ``Evidence``."""
 
 
-def as_evidence(doc_id: str, family: str, spans: list[Span]) -> tuple[Evidence, ...]:
+def as_evidence(doc_id: str, family: str, spans: list[EvidenceTuple]) -> tuple[Evidence, ...]:
     """``spans`` of one article and family as ``Evidence``, in the same order."""
     return tuple(Evidence(doc_id, family, *span) for span in spans)
 

@@ -42,7 +42,7 @@ import pandas as pd
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
     check_segmented,
@@ -106,8 +106,8 @@ def measure_spans(
     matcher: CompiledCodebook,
     folded: str | None = None,
     folded_title: str | None = None,
-) -> tuple[dict[str, float], list[Span]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+) -> tuple[dict[str, float], list[EvidenceTuple]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
 
     ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
     ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
@@ -117,7 +117,7 @@ def measure_spans(
     leads = dict.fromkeys(frames, 0.0)
     headlines = dict.fromkeys(frames, 0.0)
     lead_stop = lead_end(doc)
-    spans: list[Span] = []
+    spans: list[EvidenceTuple] = []
     for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is None:
             category, weight = target.category, target.weight

@@ -22,7 +22,7 @@ import math
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
 from toolkit.metrics.guards import NEGATION_GUARD
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
@@ -60,14 +60,14 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
 
 def measure_spans(
     doc: Segmented, book: Codebook, matcher: CompiledCodebook, folded: str | None = None
-) -> tuple[dict[str, float], list[Span]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+) -> tuple[dict[str, float], list[EvidenceTuple]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
 
     ``matcher`` is ``compile_codebook(book)``; ``folded`` is ``scan_text(doc.text)`` or None.
     """
     hedges = hedge_categories(book)
     totals = dict.fromkeys((*hedges, BOOSTERS, NEGATED), 0.0)
-    spans: list[Span] = []
+    spans: list[EvidenceTuple] = []
     for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is None:
             category = target.category

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
     check_segmented,
@@ -75,8 +75,8 @@ def measure_spans(
     matcher: CompiledCodebook,
     folded: str | None = None,
     folded_title: str | None = None,
-) -> tuple[dict[str, float], list[Span]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+) -> tuple[dict[str, float], list[EvidenceTuple]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
 
     ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
     ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
@@ -84,7 +84,7 @@ def measure_spans(
     sides = entry_sides(book)
     by_category = dict.fromkeys(book.category_ids, 0.0)
     by_side = dict.fromkeys(book.side_ids, 0.0)
-    spans: list[Span] = []
+    spans: list[EvidenceTuple] = []
     for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
         if rejected_by is not None:
             continue

@@ -45,7 +45,7 @@ import pandas as pd
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import FamilyResult, Span, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
     LexiconMatch,
@@ -163,8 +163,8 @@ def measure_spans(
     matcher: CompiledCodebook,
     folded: str | None = None,
     folded_title: str | None = None,
-) -> tuple[dict[str, float], list[Span]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``Span`` tuples.
+) -> tuple[dict[str, float], list[EvidenceTuple]]:
+    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
 
     ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
     ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
@@ -183,7 +183,7 @@ def measure_spans(
     leads = dict.fromkeys(actors, 0.0)
     headlines = dict.fromkeys(actors, 0.0)
     role_counts = {(actor, role): 0.0 for actor in actors for role in (AGENT, TARGET)}
-    spans: list[Span] = []
+    spans: list[EvidenceTuple] = []
     for mention in mentions:
         counts[mention.category] += mention.weight
         if mention.end <= lead_stop:

@@ -254,27 +254,17 @@ def test_an_article_without_sentences_gets_empty_rows_and_nan_rates() -> None:
     assert math.isnan(rows.document["hedging_hedges_per_1k"])
 
 
-def test_attribution_rows_copy_nested_fields_as_asdict_does() -> None:
-    from toolkit.analysis import _attribution_rows, _Sentences
-
-    @dataclasses.dataclass(frozen=True)
-    class Record:
-        start: int
-        cue: str
-        spans: list[tuple[int, int]]
-
-    record = Record(4, "said", [(0, 3)])
-    article = Article("d1", "Outlet", "Title", "Iran said so. Then more.", "", "test")
-    [row] = _attribution_rows(article, [record], _Sentences(segment(article.text)))
-    assert row == {
-        "doc_id": "d1",
-        "outlet": "Outlet",
-        "start": 4,
-        "cue": "said",
-        "spans": [(0, 3)],
-        "sentence": "Iran said so.",
-    }
-    assert row["spans"] is not record.spans  # a copy, as dataclasses.asdict makes
+def test_attribution_rows_hold_every_record_field_as_asdict_gives_it() -> None:
+    article = Article("d1", "Outlet", "Title", 'Iran said so. "We will not," he said.', "", "test")
+    doc = segment(article.text)
+    records = attribution.measure(article, doc).attributions
+    rows = measure_article(article, make_config()).attributions
+    assert len(rows) == len(records) == 2
+    for row, record in zip(rows, records, strict=True):
+        expected = {"doc_id": "d1", "outlet": "Outlet", **dataclasses.asdict(record)}
+        expected["sentence"] = doc.sentence_text(record.start)
+        assert row == expected
+        assert list(row) == list(expected)
 
 
 def test_rows_of_the_lexicon_families_are_their_measured_evidence_and_values() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import os
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -296,61 +296,61 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     doc = segment(article.text)
     headline = segment(article.title)
     folded, folded_title = scan_text(doc.text), scan_text(headline.text)
+    hedging_values, hedging_spans = hedging.measure_spans(
+        doc, config.hedging_codebook, compile_codebook(config.hedging_codebook), folded
+    )
     attribution_result = attribution.measure(article, doc)
     frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
-    hedging_book, labels_book, actors_book = (
-        config.hedging_codebook,
-        config.labels_codebook,
-        config.actors_codebook,
-    )
-    # (family, values, evidence spans) of the lexicon families, in table order.
-    lexicon_results = [
-        (
-            hedging.FAMILY,
-            *hedging.measure_spans(doc, hedging_book, compile_codebook(hedging_book), folded),
-        ),
-        *(
-            (
-                family,
-                *framing.measure_spans(
-                    doc, headline, family, book, compile_codebook(book), folded, folded_title
-                ),
-            )
-            for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
-        ),
-        (
-            labels.FAMILY,
-            *labels.measure_spans(
-                doc, headline, labels_book, compile_codebook(labels_book), folded, folded_title
-            ),
-        ),
-        (
-            salience.FAMILY,
-            *salience.measure_spans(
-                doc, headline, actors_book, compile_codebook(actors_book), folded, folded_title
-            ),
-        ),
+    frames = [
+        framing.measure_spans(
+            doc, headline, family, book, compile_codebook(book), folded, folded_title
+        )
+        for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
     ]
+    labels_values, labels_spans = labels.measure_spans(
+        doc,
+        headline,
+        config.labels_codebook,
+        compile_codebook(config.labels_codebook),
+        folded,
+        folded_title,
+    )
+    salience_values, salience_spans = salience.measure_spans(
+        doc,
+        headline,
+        config.actors_codebook,
+        compile_codebook(config.actors_codebook),
+        folded,
+        folded_title,
+    )
     readability_result = readability.measure(article, doc)
     sentiment_result = sentiment.measure(article, doc)
+
+    # Evidence and document values in table order, family by family.
     sentences = _Sentences(doc)
-    evidence = _span_rows(article, lexicon_results[:1], sentences)
-    evidence += _evidence_rows(article, (attribution_result.result,), sentences)
-    evidence += _span_rows(article, lexicon_results[1:], sentences)
-    evidence += _evidence_rows(article, (readability_result, sentiment_result), sentences)
+    evidence = _evidence_rows(article, hedging.FAMILY, hedging_spans, sentences)
+    evidence += _result_rows(article, attribution_result.result, sentences)
+    for family, (_, spans) in zip(framing.FRAME_FAMILIES, frames, strict=True):
+        evidence += _evidence_rows(article, family, spans, sentences)
+    evidence += _evidence_rows(article, labels.FAMILY, labels_spans, sentences)
+    evidence += _evidence_rows(article, salience.FAMILY, salience_spans, sentences)
+    evidence += _result_rows(article, readability_result, sentences)
+    evidence += _result_rows(article, sentiment_result, sentences)
     attributions = _attribution_rows(article, attribution_result.attributions, sentences)
     document = _document_row(
         article,
         doc,
         (
-            lexicon_results[0][1],
+            hedging_values,
             attribution_result.result.values,
-            *(values for _, values, _ in lexicon_results[1:]),
+            *(values for values, _ in frames),
+            labels_values,
+            salience_values,
             readability_result.values,
             sentiment_result.values,
         ),
     )
-    for book, (family, values, _) in zip(frame_books, lexicon_results[1:4], strict=True):
+    for book, family, (values, _) in zip(frame_books, framing.FRAME_FAMILIES, frames, strict=True):
         document[f"{family}_dominant_frame"] = framing.dominant_frame(
             values, family, book.category_ids
         )
@@ -549,92 +549,56 @@ class _Sentences:
 
 
 def _evidence_rows(
-    article: Article, results: Sequence[FamilyResult], sentences: _Sentences
+    article: Article, family: str, spans: Iterable[EvidenceTuple], sentences: _Sentences
 ) -> list[dict[str, Any]]:
-    outlet = article.outlet
-    starts, table = sentences.starts, sentences.table
-    rows: list[dict[str, Any]] = []
-    for result in results:
-        for item in result.evidence:
-            sentence_start, sentence = table[bisect_right(starts, item.start)]
-            rows.append(
-                {
-                    "doc_id": item.doc_id,
-                    "outlet": outlet,
-                    "family": item.family,
-                    "category": item.category,
-                    "rule": item.rule,
-                    "cue": item.text,
-                    "start": item.start,
-                    "end": item.end,
-                    "weight": item.weight,
-                    "sentence": sentence,
-                    "sentence_start": sentence_start,
-                }
-            )
-    return rows
-
-
-def _span_rows(
-    article: Article,
-    results: Sequence[tuple[str, Mapping[str, float], list[EvidenceTuple]]],
-    sentences: _Sentences,
-) -> list[dict[str, Any]]:
-    """``_evidence_rows`` of lexicon family results given as ``(family, values, spans)``."""
+    """Evidence rows of one family's ``(category, rule, start, end, text, weight)`` tuples."""
     doc_id, outlet = article.doc_id, article.outlet
     starts, table = sentences.starts, sentences.table
     rows: list[dict[str, Any]] = []
     append = rows.append
-    for family, _, spans in results:
-        for category, rule, start, end, text, weight in spans:
-            sentence_start, sentence = table[bisect_right(starts, start)]
-            append(
-                {
-                    "doc_id": doc_id,
-                    "outlet": outlet,
-                    "family": family,
-                    "category": category,
-                    "rule": rule,
-                    "cue": text,
-                    "start": start,
-                    "end": end,
-                    "weight": weight,
-                    "sentence": sentence,
-                    "sentence_start": sentence_start,
-                }
-            )
+    for category, rule, start, end, text, weight in spans:
+        sentence_start, sentence = table[bisect_right(starts, start)]
+        append(
+            {
+                "doc_id": doc_id,
+                "outlet": outlet,
+                "family": family,
+                "category": category,
+                "rule": rule,
+                "cue": text,
+                "start": start,
+                "end": end,
+                "weight": weight,
+                "sentence": sentence,
+                "sentence_start": sentence_start,
+            }
+        )
     return rows
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
+def _result_rows(
+    article: Article, result: FamilyResult, sentences: _Sentences
+) -> list[dict[str, Any]]:
+    """Evidence rows of a family that returns ``Evidence`` records."""
+    spans = (
+        (item.category, item.rule, item.start, item.end, item.text, item.weight)
+        for item in result.evidence
+    )
+    return _evidence_rows(article, result.family, spans, sentences)
 
 
-def _field_reader(record_type: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
-    """The field names of a dataclass and a function reading them all from an instance."""
-    names = tuple(field.name for field in fields(record_type))
-    if len(names) == 1:
-        (name,) = names
-        return names, lambda record: (getattr(record, name),)
-    return names, attrgetter(*names)
+_ATTRIBUTION_FIELDS = tuple(field.name for field in fields(Attribution))
+_read_attribution = attrgetter(*_ATTRIBUTION_FIELDS)
 
 
 def _attribution_rows(
     article: Article, records: Sequence[Attribution], sentences: _Sentences
 ) -> list[dict[str, Any]]:
-    """One row per attribution record: its fields (as ``dataclasses.asdict`` gives them)."""
+    """One row per attribution record: its fields (all scalars, as ``asdict`` gives them)."""
     rows: list[dict[str, Any]] = []
-    readers: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
     for record in records:
-        reader = readers.get(type(record))
-        if reader is None:
-            reader = readers[type(record)] = _field_reader(type(record))
-        names, read = reader
-        values = read(record)
         row: dict[str, Any] = {"doc_id": article.doc_id, "outlet": article.outlet}
-        if all(map(_SCALARS.__contains__, map(type, values))):
-            row.update(zip(names, values, strict=True))  # the very objects asdict would give
-        else:
-            row.update(asdict(record))
+        row.update(zip(_ATTRIBUTION_FIELDS, _read_attribution(record), strict=True))
         row["sentence"] = sentences.of(record.start)[1]
         rows.append(row)
     return rows

@@ -297,13 +297,19 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     headline = segment(article.title)
     folded, folded_title = scan_text(doc.text), scan_text(headline.text)
     hedging_values, hedging_spans = hedging.measure_spans(
-        doc, config.hedging_codebook, compile_codebook(config.hedging_codebook), folded
+        doc, config.hedging_codebook, compile_codebook(config.hedging_codebook), folded=folded
     )
     attribution_result = attribution.measure(article, doc)
     frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
     frames = [
         framing.measure_spans(
-            doc, headline, family, book, compile_codebook(book), folded, folded_title
+            doc,
+            headline,
+            family,
+            book,
+            compile_codebook(book),
+            folded=folded,
+            folded_title=folded_title,
         )
         for book, family in zip(frame_books, framing.FRAME_FAMILIES, strict=True)
     ]
@@ -312,16 +318,16 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
         headline,
         config.labels_codebook,
         compile_codebook(config.labels_codebook),
-        folded,
-        folded_title,
+        folded=folded,
+        folded_title=folded_title,
     )
     salience_values, salience_spans = salience.measure_spans(
         doc,
         headline,
         config.actors_codebook,
         compile_codebook(config.actors_codebook),
-        folded,
-        folded_title,
+        folded=folded,
+        folded_title=folded_title,
     )
     readability_result = readability.measure(article, doc)
     sentiment_result = sentiment.measure(article, doc)

@@ -104,6 +104,7 @@ def measure_spans(
     family: str,
     book: Codebook,
     matcher: CompiledCodebook,
+    *,
     folded: str | None = None,
     folded_title: str | None = None,
 ) -> tuple[dict[str, float], list[EvidenceTuple]]:

@@ -59,7 +59,7 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
 
 
 def measure_spans(
-    doc: Segmented, book: Codebook, matcher: CompiledCodebook, folded: str | None = None
+    doc: Segmented, book: Codebook, matcher: CompiledCodebook, *, folded: str | None = None
 ) -> tuple[dict[str, float], list[EvidenceTuple]]:
     """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
 

@@ -73,6 +73,7 @@ def measure_spans(
     title: Segmented | str,
     book: Codebook,
     matcher: CompiledCodebook,
+    *,
     folded: str | None = None,
     folded_title: str | None = None,
 ) -> tuple[dict[str, float], list[EvidenceTuple]]:

@@ -222,3 +222,18 @@ def test_sigkill_mid_batch_leaves_the_previous_report_and_the_next_run_rebuilds(
     assert completed.returncode == 0, completed.stderr
     assert _digest_tree(out) == before
     assert not (tmp_path / ".sample.partial").exists()
+
+
+def test_the_batch_reads_only_an_overview_of_the_analysis(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from toolkit.analysis import analyze, read_analysis
+    from toolkit.reports.batch import read_overview
+
+    analyze().write(tmp_path)
+    overview = read_overview(tmp_path)
+    whole = read_analysis(tmp_path)
+    pd.testing.assert_frame_equal(overview.outlets, whole.outlets)
+    assert overview.metadata == whole.metadata
+    assert overview.n_rejected == len(whole.rejected) == 0
+    assert sorted(overview.outlets["outlet"]) == sorted(whole.documents["outlet"].unique())

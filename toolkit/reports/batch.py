@@ -21,8 +21,11 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import pyarrow.parquet as pq
+
 from toolkit import __version__
-from toolkit.analysis import Analysis, AnalysisConfig, CodebookLike, make_config, read_analysis
+from toolkit.analysis import METADATA_FILE, AnalysisConfig, CodebookLike, make_config
 from toolkit.errors import ParameterError, ReportError
 from toolkit.reports.html import index_html
 from toolkit.reports.manifest import (
@@ -136,7 +139,7 @@ def build_reports(
     staging.mkdir(parents=True)
     engine = {"jobs": analysis_jobs, "scheduler": scheduler, "dask_address": dask_address}
     analysis = _analysis(corpus, staging, target, reuse, on_error, encoding, config, engine, tell)
-    known_outlets = sorted(str(name) for name in analysis.documents["outlet"].unique())
+    known_outlets = sorted(str(name) for name in analysis.outlets["outlet"])
     selected = _select_outlets(known_outlets, outlets)
 
     folder = notebooks_dir() if notebooks is None else Path(notebooks)
@@ -175,7 +178,7 @@ def _analysis(
     config: AnalysisConfig,
     engine: Mapping[str, Any],
     tell: Callable[[str], None],
-) -> Analysis:
+) -> AnalysisOverview:
     """Reuse the previous run's tables when the inputs are unchanged, else stream a new analysis."""
     from toolkit.engine import analyze_to_folder
 
@@ -197,7 +200,29 @@ def _analysis(
             f"Analysed {summary.n_articles} articles ({summary.n_rejected} rejected) "
             f"on {summary.executor}."
         )
-    return read_analysis(staging / ANALYSIS_FOLDER)
+    return read_overview(staging / ANALYSIS_FOLDER)
+
+
+@dataclass(frozen=True)
+class AnalysisOverview:
+    """What a batch needs of its analysis: the metadata, the outlet table, the rejected count.
+
+    Read without the per-article tables, which run to gigabytes for a large corpus and would
+    stay in this process while every notebook runs.
+    """
+
+    metadata: dict[str, Any]
+    outlets: pd.DataFrame
+    n_rejected: int
+
+
+def read_overview(folder: Path) -> AnalysisOverview:
+    """The ``AnalysisOverview`` of an analysis folder."""
+    return AnalysisOverview(
+        metadata=json.loads((folder / METADATA_FILE).read_text(encoding="utf-8")),
+        outlets=pd.read_parquet(folder / "outlets.parquet"),
+        n_rejected=pq.ParquetFile(folder / "rejected.parquet").metadata.num_rows,
+    )
 
 
 def _select_outlets(known: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
@@ -366,7 +391,7 @@ def _parameters(
 
 def _write_index_and_manifest(
     staging: Path,
-    analysis: Analysis,
+    analysis: AnalysisOverview,
     runs: Sequence[NotebookRun],
     inputs: Mapping[str, str],
     analysis_fp: str,
@@ -404,6 +429,6 @@ def _write_index_and_manifest(
         codebooks=analysis.metadata["codebooks"],
         outlet_figures=figures,
         notebooks=notebooks,
-        n_rejected=len(analysis.rejected),
+        n_rejected=analysis.n_rejected,
     )
     (staging / "index.html").write_text(page, encoding="utf-8")

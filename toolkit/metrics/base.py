@@ -62,11 +62,6 @@ EvidenceTuple: TypeAlias = tuple[str, str, int, int, str, float]
 weight)``: what the lexicon families hand ``measure_article``, which needs no ``Evidence``."""
 
 
-def as_evidence(doc_id: str, family: str, spans: list[EvidenceTuple]) -> tuple[Evidence, ...]:
-    """``spans`` of one article and family as ``Evidence``, in the same order."""
-    return tuple(Evidence(doc_id, family, *span) for span in spans)
-
-
 @dataclass(frozen=True, slots=True)
 class FamilyResult:
     """What one metric family measured on one article.
@@ -85,3 +80,10 @@ def per_thousand(count: float, n_words: int) -> float:
     if n_words <= 0:
         return math.nan
     return 1000.0 * count / n_words
+
+
+def spans_result(
+    doc_id: str, family: str, values: Mapping[str, float], spans: list[EvidenceTuple]
+) -> FamilyResult:
+    """The ``FamilyResult`` of one article from its values and evidence tuples (same order)."""
+    return FamilyResult(family, values, tuple(Evidence(doc_id, family, *span) for span in spans))

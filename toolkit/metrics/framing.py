@@ -42,7 +42,7 @@ import pandas as pd
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
     check_segmented,
@@ -93,9 +93,7 @@ def measure(
     check_segmented(article, doc)
     title = headline_of(article, headline)
     values, spans = measure_spans(doc, title, chosen, book, compile_codebook(book))
-    return FamilyResult(
-        family=chosen, values=values, evidence=as_evidence(article.doc_id, chosen, spans)
-    )
+    return spans_result(article.doc_id, chosen, values, spans)
 
 
 def measure_spans(

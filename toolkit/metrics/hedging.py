@@ -22,7 +22,7 @@ import math
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
 from toolkit.metrics.guards import NEGATION_GUARD
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
@@ -53,9 +53,7 @@ def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) 
     book = family_codebook(codebook, FAMILY)
     check_segmented(article, doc)
     values, spans = measure_spans(doc, book, compile_codebook(book))
-    return FamilyResult(
-        family=FAMILY, values=values, evidence=as_evidence(article.doc_id, FAMILY, spans)
-    )
+    return spans_result(article.doc_id, FAMILY, values, spans)
 
 
 def measure_spans(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from toolkit.codebooks.model import Codebook
 from toolkit.corpus.article import Article
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, as_evidence, per_thousand
+from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
 from toolkit.metrics.lexicon import (
     CompiledCodebook,
     check_segmented,
@@ -63,9 +63,7 @@ def measure(
     check_segmented(article, doc)
     title = headline_of(article, headline)
     values, spans = measure_spans(doc, title, book, compile_codebook(book))
-    return FamilyResult(
-        family=FAMILY, values=values, evidence=as_evidence(article.doc_id, FAMILY, spans)
-    )
+    return spans_result(article.doc_id, FAMILY, values, spans)
 
 
 def measure_spans(

@@ -29,10 +29,10 @@ corpus_path = ""  # the corpus the analysis was made from (for texts); empty: th
 # %%
 from IPython.display import Markdown, display
 
-from toolkit import notebook, plots, views
+from toolkit.notebook import page, plots, views
 
-notebook.configure_display()
-notebook.check_parameters(
+page.configure_display()
+page.check_parameters(
     {
         "analysis_dir": analysis_dir,
         "hedging_codebook": hedging_codebook,
@@ -41,11 +41,11 @@ notebook.check_parameters(
     },
     {"analysis_dir": str, "hedging_codebook": str, "framing_codebook": str, "corpus_path": str},
 )
-analysis = notebook.load_analysis(
+analysis = page.load_analysis(
     analysis_dir, {"hedging_codebook": hedging_codebook, "framing_codebook": framing_codebook}
 )
 colours = plots.outlet_colours(analysis.outlets["outlet"])
-display(Markdown(notebook.provenance(analysis)))
+display(Markdown(page.provenance(analysis)))
 analysis.outlets[["outlet", "n_articles", "n_words", "n_sentences"]]
 
 # %% [markdown]
@@ -53,7 +53,7 @@ analysis.outlets[["outlet", "n_articles", "n_words", "n_sentences"]]
 
 # %%
 hedging = views.family_rates(analysis.outlets, "hedging")
-notebook.show(plots.grouped_rates(hedging, title="Hedging by outlet", colours=colours))
+page.show(plots.grouped_rates(hedging, title="Hedging by outlet", colours=colours))
 hedging.round(2)
 
 # %%
@@ -71,7 +71,7 @@ views.top_evidence(analysis.evidence, "hedging", per_category=2)
 # %%
 sourcing = views.family_rates(analysis.outlets, "attribution")
 sourcing = sourcing[["attributions", "named", "anonymous", "direct_quotes"]]
-notebook.show(plots.grouped_rates(sourcing, title="Attribution by outlet", colours=colours))
+page.show(plots.grouped_rates(sourcing, title="Attribution by outlet", colours=colours))
 sourcing.round(2)
 
 # %% [markdown]
@@ -83,7 +83,7 @@ views.sourcing_summary(analysis.attributions).round(2)
 
 # %%
 shares = views.source_type_shares(analysis.attributions)
-notebook.show(plots.stacked_shares(shares, title="Source types by outlet"))
+page.show(plots.stacked_shares(shares, title="Source types by outlet"))
 shares.round(2)
 
 # %%
@@ -97,7 +97,7 @@ views.sourcing_sentences(analysis.attributions, "quote_type", "direct")
 
 # %%
 balance = views.affiliation_balance(analysis.attributions)
-notebook.show(plots.stacked_shares(balance, title="Source affiliation by outlet"))
+page.show(plots.stacked_shares(balance, title="Source affiliation by outlet"))
 balance.round(2)
 
 # %%
@@ -109,7 +109,7 @@ views.sourcing_sentences(analysis.attributions, "affiliation", "iran")
 
 # %%
 stances = views.stance_mix(analysis.attributions)
-notebook.show(plots.stacked_shares(stances, title="Reporting-verb stance by outlet"))
+page.show(plots.stacked_shares(stances, title="Reporting-verb stance by outlet"))
 stances.round(2)
 
 # %%
@@ -129,7 +129,7 @@ views.sourcing_table(analysis.attributions)
 
 # %%
 framing = views.family_rates(analysis.outlets, "framing")
-notebook.show(plots.grouped_rates(framing, title="Frames by outlet", colours=colours))
+page.show(plots.grouped_rates(framing, title="Frames by outlet", colours=colours))
 framing.round(2)
 
 # %%
@@ -141,7 +141,7 @@ views.top_evidence(analysis.evidence, "framing", per_category=2)
 
 # %%
 policy = views.family_rates(analysis.outlets, "policy")
-notebook.show(plots.grouped_rates(policy, title="Policy frames by outlet", colours=colours))
+page.show(plots.grouped_rates(policy, title="Policy frames by outlet", colours=colours))
 policy.round(2)
 
 # %% [markdown]
@@ -149,7 +149,7 @@ policy.round(2)
 
 # %%
 conflict = views.family_rates(analysis.outlets, "conflict")
-notebook.show(plots.grouped_rates(conflict, title="Conflict frames by outlet", colours=colours))
+page.show(plots.grouped_rates(conflict, title="Conflict frames by outlet", colours=colours))
 conflict.round(2)
 
 # %%
@@ -161,7 +161,7 @@ views.top_evidence(analysis.evidence, "conflict", per_category=2)
 
 # %%
 labels = views.family_rates(analysis.outlets, "labels")
-notebook.show(plots.grouped_rates(labels, title="Loaded labels by outlet", colours=colours))
+page.show(plots.grouped_rates(labels, title="Loaded labels by outlet", colours=colours))
 labels.round(2)
 
 # %%
@@ -186,7 +186,8 @@ analysis.rejected
 # each family's table by Holm (family-wise) and Benjamini-Hochberg (false discovery rate).
 
 # %%
-from toolkit import compare, plots_compare
+from toolkit import compare
+from toolkit.notebook import plots_compare
 
 texts = compare.texts_for_analysis(analysis.documents, corpus_path)
 sentences = compare.sentence_table(texts)
@@ -199,7 +200,7 @@ display(Markdown(compare.resampling_note(intervals["framing"])))
 # %%
 for family, table in intervals.items():
     title = f"{family.capitalize()} per 1,000 words, 95% intervals"
-    notebook.show(plots_compare.rates_with_intervals(table, title=title, colours=colours))
+    page.show(plots_compare.rates_with_intervals(table, title=title, colours=colours))
 intervals["framing"].round(2)
 
 # %%
@@ -223,7 +224,7 @@ compare.pairwise_differences(intervals["hedging"]).sort_values(
 # %%
 counts = compare.term_counts(texts)
 distinctive = compare.log_odds(counts, top=10)
-notebook.show(
+page.show(
     plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours)
 )
 distinctive.round(2)
@@ -240,7 +241,7 @@ compare.log_odds(counts, comparison="pairwise", top=5).round(2)
 # %%
 items = compare.coverage_items(texts, sentences)
 matrix = compare.coverage_matrix(items)
-notebook.show(
+page.show(
     plots_compare.coverage_heatmap(
         matrix[matrix["n_outlets"] > 1], title="Items several outlets mention", colours=colours
     )
@@ -268,7 +269,7 @@ reuse_settings = compare.reuse_settings_for(sentences)
 display(Markdown(compare.describe_settings(reuse_settings)))
 aligned = compare.aligned_sentences(sentences, reuse_settings)
 reuse = compare.reuse_matrix(sentences, aligned)
-notebook.show(
+page.show(
     plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences", colours=colours)
 )
 compare.reuse_shares(sentences, aligned).round(3)
@@ -292,5 +293,5 @@ compare.exclusive_sources(analysis.attributions)
 
 # %%
 balance = compare.source_balance(analysis.attributions)
-notebook.show(plots_compare.sourcing_balance(balance, title="Sourcing balance", colours=colours))
+page.show(plots_compare.sourcing_balance(balance, title="Sourcing balance", colours=colours))
 balance.round(2)

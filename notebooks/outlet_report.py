@@ -34,12 +34,12 @@ coded_sheets = ""  # one or two coded sheets (CSV, comma-separated): adds the va
 # %%
 from IPython.display import Markdown, display
 
-from toolkit import notebook, plots, views
+from toolkit.notebook import page, plots, views
 from toolkit.metrics.framing import frame_shares
 from toolkit.metrics.salience import actor_table
 from toolkit.validation import read_coded_sheet, score_sheets, summary
 
-notebook.configure_display()
+page.configure_display()
 codebooks = {
     "hedging_codebook": hedging_codebook,
     "framing_codebook": framing_codebook,
@@ -48,14 +48,14 @@ codebooks = {
     "labels_codebook": labels_codebook,
     "actors_codebook": actors_codebook,
 }
-notebook.check_parameters(
+page.check_parameters(
     {"outlet": outlet, "analysis_dir": analysis_dir, "coded_sheets": coded_sheets, **codebooks},
     {name: str for name in ("outlet", "analysis_dir", "coded_sheets", *codebooks)},
 )
-analysis = notebook.load_analysis(analysis_dir, codebooks, outlet=outlet)
+analysis = page.load_analysis(analysis_dir, codebooks, outlet=outlet)
 colours = plots.outlet_colours(analysis.outlets["outlet"])
-display(notebook.heading(outlet))
-display(Markdown(notebook.provenance(analysis)))
+display(page.heading(outlet))
+display(Markdown(page.provenance(analysis)))
 views.outlet_articles(analysis.documents, outlet)
 
 # %% [markdown]
@@ -64,7 +64,7 @@ views.outlet_articles(analysis.documents, outlet)
 
 # %%
 hedging = views.outlet_against_corpus(analysis.outlets, outlet, "hedging")
-notebook.show(plots.grouped_rates(hedging.T, title=f"Hedging: {outlet} vs other outlets"))
+page.show(plots.grouped_rates(hedging.T, title=f"Hedging: {outlet} vs other outlets"))
 hedging.round(2)
 
 # %%
@@ -76,7 +76,7 @@ views.top_evidence(analysis.evidence, "hedging", outlet=outlet)
 
 # %%
 attribution = views.outlet_against_corpus(analysis.outlets, outlet, "attribution")
-notebook.show(plots.grouped_rates(attribution.T, title=f"Attribution: {outlet} vs other outlets"))
+page.show(plots.grouped_rates(attribution.T, title=f"Attribution: {outlet} vs other outlets"))
 attribution.round(2)
 
 # %%
@@ -88,7 +88,7 @@ views.sourcing_table(analysis.attributions, outlet=outlet)
 
 # %%
 framing = views.outlet_against_corpus(analysis.outlets, outlet, "framing")
-notebook.show(plots.grouped_rates(framing.T, title=f"Framing: {outlet} vs other outlets"))
+page.show(plots.grouped_rates(framing.T, title=f"Framing: {outlet} vs other outlets"))
 framing.round(2)
 
 # %%

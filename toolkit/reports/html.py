@@ -62,7 +62,7 @@ def neutralise_active_content(body: str) -> str:
     and ``javascript:`` URLs are turned into inert text.
 
     A safety net only: text from a corpus is escaped where it is put into a notebook output
-    (``toolkit.notebook.text``); pandas escapes tables itself.
+    (``toolkit.notebook.page.text``); pandas escapes tables itself.
     """
     body = _ACTIVE_TAG.sub(lambda m: f"&lt;{m.group(1)}{m.group(2)}", body)
     while _EVENT_ATTRIBUTE.search(body):

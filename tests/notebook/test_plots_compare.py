@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit import plots, plots_compare
 from toolkit.compare import (
     aligned_sentences,
     coverage_items,
@@ -15,6 +14,7 @@ from toolkit.compare import (
     source_balance,
     term_counts,
 )
+from toolkit.notebook import plots, plots_compare
 
 
 def _sample() -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from toolkit.analysis import Analysis, analyze, make_config, read_analysis
 from toolkit.errors import ParameterError
-from toolkit.plots import figure_png
+from toolkit.notebook.plots import figure_png
 
 
 def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit import plots
-from toolkit.plots import figure_png
+from toolkit.notebook import plots
+from toolkit.notebook.plots import figure_png
 
 
 def test_outlet_colours_do_not_depend_on_order() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.errors import ParameterError
-from toolkit.notebook import check_parameters
+from toolkit.notebook.page import check_parameters
 
 
 def test_known_parameters_of_the_right_type_pass() -> None:

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from toolkit import views
 from toolkit.errors import ParameterError
+from toolkit.notebook import views
 
 
 @pytest.fixture

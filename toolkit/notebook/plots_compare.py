@@ -1,7 +1,7 @@
 """Figures for comparing outlets: rates with intervals, distinctive terms, coverage and reuse
 heat maps, sourcing balance. Every function returns a Figure and shows nothing.
 
-Outlets keep the colours of ``toolkit.plots.outlet_colours`` (pass the report's mapping as
+Outlets keep the colours of ``toolkit.notebook.plots.outlet_colours`` (pass the report's mapping as
 ``colours``); in heat maps and stacked bars the outlet names are written in their colour.
 """
 

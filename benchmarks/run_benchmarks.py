@@ -105,29 +105,13 @@ def _renamed(article: Any, doc_id: str) -> Any:
 
 
 def _families(config: Any) -> dict[str, Callable[[Any, Any], object]]:
-    """Each metric family as ``f(article, doc)``; families this version lacks are left out."""
-    from toolkit.metrics import attribution, framing, hedging, readability, sentiment
+    """Each metric family of the registry as ``f(article, text)`` on an ``ArticleText``."""
+    from toolkit.metrics.registry import registry
 
-    families: dict[str, Callable[[Any, Any], object]] = {
-        "hedging": lambda a, d: hedging.measure(a, d, config.hedging_codebook),
-        "framing": lambda a, d: framing.measure(a, d, config.framing_codebook),
-        "attribution": lambda a, d: attribution.measure(a, d),
-        "readability": lambda a, d: readability.measure(a, d),
-        "sentiment": lambda a, d: sentiment.measure(a, d),
+    return {
+        family.name: lambda a, t, f=family: f.measure(t, config.for_family(f))
+        for family in registry()
     }
-    if hasattr(config, "policy_codebook"):
-        for family in ("policy", "conflict"):
-            book = getattr(config, f"{family}_codebook")
-            families[family] = lambda a, d, b=book, f=family: framing.measure(a, d, b, family=f)
-    try:
-        from toolkit.metrics import labels, salience
-    except ImportError:
-        return families
-    if hasattr(config, "labels_codebook"):
-        families["labels"] = lambda a, d: labels.measure(a, d, config.labels_codebook)
-    if hasattr(config, "actors_codebook"):
-        families["salience"] = lambda a, d: salience.measure(a, d, config.actors_codebook)
-    return families
 
 
 def _seconds(run: Callable[[], object]) -> float:
@@ -137,23 +121,24 @@ def _seconds(run: Callable[[], object]) -> float:
 
 
 def _throughput(articles: list[Any], work: Path, skip_compare: bool) -> None:
-    from toolkit.analysis import make_config, measure_article
-    from toolkit.text import segment
+    from toolkit.metrics.base import ArticleText
+    from toolkit.pipeline.config import make_config
+    from toolkit.pipeline.measure import measure_article
 
     config = make_config()
     measure_article(articles[0], config)  # warm-up: lexicons, pronunciations, tokenizer
-    docs = [segment(article.text) for article in articles]
-    words = sum(doc.n_words for doc in docs)
+    docs = [ArticleText(article) for article in articles]
+    words = sum(doc.words("article") for doc in docs)
     chars = sum(len(article.text) for article in articles)
     print(
         f"\n## 1. Throughput, one core: {len(articles)} articles, {words:,} words, {chars:,} chars"
     )
     floor_pattern = re.compile(r"\w+")
     floor = _seconds(lambda: [floor_pattern.findall(a.text) for a in articles])
-    segment_s = _seconds(lambda: [segment(article.text) for article in articles])
+    segment_s = _seconds(lambda: [ArticleText(article) for article in articles])
     print(f"{'step':34} {'seconds':>8} {'words/s':>12} {'x floor':>8}")
     _row("regex floor (\\w+ findall)", floor, words, floor)
-    _row("segmentation (sentences + words)", segment_s, words, floor)
+    _row("segmentation (headline + body)", segment_s, words, floor)
     for name, run in _families(config).items():
         try:
             seconds = _seconds(

@@ -24,7 +24,10 @@
 analysis_dir = ""  # folder written by `toolkit analyze`; empty: analyse the bundled sample corpus
 hedging_codebook = ""  # your own codebook (YAML), only used when analysis_dir is empty
 framing_codebook = ""
-corpus_path = ""  # the corpus the analysis was made from (for texts); empty: the sample corpus
+policy_codebook = ""
+conflict_codebook = ""
+labels_codebook = ""
+actors_codebook = ""
 
 # %%
 from IPython.display import Markdown, display
@@ -32,21 +35,15 @@ from IPython.display import Markdown, display
 from toolkit.notebook import page, plots, views
 
 page.configure_display()
+codebooks = page.codebook_arguments(globals())
 page.check_parameters(
-    {
-        "analysis_dir": analysis_dir,
-        "hedging_codebook": hedging_codebook,
-        "framing_codebook": framing_codebook,
-        "corpus_path": corpus_path,
-    },
-    {"analysis_dir": str, "hedging_codebook": str, "framing_codebook": str, "corpus_path": str},
+    {"analysis_dir": analysis_dir, **codebooks},
+    {name: str for name in ("analysis_dir", *codebooks)},
 )
-analysis = page.load_analysis(
-    analysis_dir, {"hedging_codebook": hedging_codebook, "framing_codebook": framing_codebook}
-)
-colours = plots.outlet_colours(analysis.outlets["outlet"])
+analysis = page.load_analysis(analysis_dir, codebooks)
+colours = plots.outlet_colours(analysis.outlets["outlet"].unique())
 display(Markdown(page.provenance(analysis)))
-analysis.outlets[["outlet", "n_articles", "n_words", "n_sentences"]]
+views.wide(analysis.outlets)[["outlet", "n_articles", "n_words", "n_sentences"]]
 
 # %% [markdown]
 # ## Hedging and boosters per 1,000 words
@@ -60,7 +57,7 @@ hedging.round(2)
 views.category_counts(analysis.evidence, "hedging")
 
 # %%
-views.top_evidence(analysis.evidence, "hedging", per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "hedging", per_category=2)
 
 # %% [markdown]
 # ## Sourcing
@@ -87,10 +84,10 @@ page.show(plots.stacked_shares(shares, title="Source types by outlet"))
 shares.round(2)
 
 # %%
-views.sourcing_sentences(analysis.attributions, "source_type", "anonymous")
+views.sourcing_sentences(analysis.attributions, analysis.sentences, "source_type", "anonymous")
 
 # %%
-views.sourcing_sentences(analysis.attributions, "quote_type", "direct")
+views.sourcing_sentences(analysis.attributions, analysis.sentences, "quote_type", "direct")
 
 # %% [markdown]
 # Affiliation balance: whose side the sources speak for (shares of each outlet's attributions).
@@ -101,7 +98,7 @@ page.show(plots.stacked_shares(balance, title="Source affiliation by outlet"))
 balance.round(2)
 
 # %%
-views.sourcing_sentences(analysis.attributions, "affiliation", "iran")
+views.sourcing_sentences(analysis.attributions, analysis.sentences, "affiliation", "iran")
 
 # %% [markdown]
 # Reporting-verb stance: neutral (said), assertive (insisted), doubt (claimed), alarm (warned),
@@ -113,16 +110,16 @@ page.show(plots.stacked_shares(stances, title="Reporting-verb stance by outlet")
 stances.round(2)
 
 # %%
-views.sourcing_sentences(analysis.attributions, "verb_stance", "doubt")
+views.sourcing_sentences(analysis.attributions, analysis.sentences, "verb_stance", "doubt")
 
 # %% [markdown]
 # The first source of each article, and every attribution.
 
 # %%
-views.first_sources(analysis.attributions)
+views.first_sources(analysis.attributions, analysis.sentences)
 
 # %%
-views.sourcing_table(analysis.attributions)
+views.sourcing_table(analysis.attributions, analysis.sentences)
 
 # %% [markdown]
 # ## Framing per 1,000 words
@@ -133,7 +130,7 @@ page.show(plots.grouped_rates(framing, title="Frames by outlet", colours=colours
 framing.round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "framing", per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "framing", per_category=2)
 
 # %% [markdown]
 # ## Policy frames per 1,000 words
@@ -153,7 +150,7 @@ page.show(plots.grouped_rates(conflict, title="Conflict frames by outlet", colou
 conflict.round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "conflict", per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "conflict", per_category=2)
 
 # %% [markdown]
 # ## Loaded labels per 1,000 words
@@ -165,7 +162,7 @@ page.show(plots.grouped_rates(labels, title="Loaded labels by outlet", colours=c
 labels.round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "labels", per_category=3)
+views.top_evidence(analysis.evidence, analysis.sentences, "labels", per_category=3)
 
 # %% [markdown]
 # ## Readability and tone
@@ -189,8 +186,8 @@ analysis.rejected
 from toolkit import compare
 from toolkit.notebook import plots_compare
 
-texts = compare.texts_for_analysis(analysis.documents, corpus_path)
-sentences = compare.sentence_table(texts)
+texts = compare.analysis_texts(analysis.documents, analysis.sentences)
+sentences = compare.analysis_sentences(analysis.sentences)
 intervals = {
     family: compare.family_intervals(analysis.evidence, sentences, family)
     for family in ("hedging", "framing")
@@ -283,13 +280,13 @@ aligned.round(2)
 # outlet's balance of source types.
 
 # %%
-compare.exclusive_frames(analysis.evidence)
+compare.exclusive_frames(analysis.evidence, analysis.sentences)
 
 # %%
-compare.exclusive_frames(analysis.evidence, level="rule")
+compare.exclusive_frames(analysis.evidence, analysis.sentences, level="rule")
 
 # %%
-compare.exclusive_sources(analysis.attributions)
+compare.exclusive_sources(analysis.attributions, analysis.sentences)
 
 # %%
 balance = compare.source_balance(analysis.attributions)

@@ -35,25 +35,16 @@ coded_sheets = ""  # one or two coded sheets (CSV, comma-separated): adds the va
 from IPython.display import Markdown, display
 
 from toolkit.notebook import page, plots, views
-from toolkit.metrics.framing import frame_shares
-from toolkit.metrics.salience import actor_table
 from toolkit.validation import read_coded_sheet, score_sheets, summary
 
 page.configure_display()
-codebooks = {
-    "hedging_codebook": hedging_codebook,
-    "framing_codebook": framing_codebook,
-    "policy_codebook": policy_codebook,
-    "conflict_codebook": conflict_codebook,
-    "labels_codebook": labels_codebook,
-    "actors_codebook": actors_codebook,
-}
+codebooks = page.codebook_arguments(globals())
 page.check_parameters(
     {"outlet": outlet, "analysis_dir": analysis_dir, "coded_sheets": coded_sheets, **codebooks},
     {name: str for name in ("outlet", "analysis_dir", "coded_sheets", *codebooks)},
 )
 analysis = page.load_analysis(analysis_dir, codebooks, outlet=outlet)
-colours = plots.outlet_colours(analysis.outlets["outlet"])
+colours = plots.outlet_colours(analysis.outlets["outlet"].unique())
 display(page.heading(outlet))
 display(Markdown(page.provenance(analysis)))
 views.outlet_articles(analysis.documents, outlet)
@@ -68,7 +59,7 @@ page.show(plots.grouped_rates(hedging.T, title=f"Hedging: {outlet} vs other outl
 hedging.round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "hedging", outlet=outlet)
+views.top_evidence(analysis.evidence, analysis.sentences, "hedging", outlet=outlet)
 
 # %% [markdown]
 # ## Sources and attribution
@@ -80,7 +71,7 @@ page.show(plots.grouped_rates(attribution.T, title=f"Attribution: {outlet} vs ot
 attribution.round(2)
 
 # %%
-views.sourcing_table(analysis.attributions, outlet=outlet)
+views.sourcing_table(analysis.attributions, analysis.sentences, outlet=outlet)
 
 # %% [markdown]
 # ## Framing
@@ -92,7 +83,7 @@ page.show(plots.grouped_rates(framing.T, title=f"Framing: {outlet} vs other outl
 framing.round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "framing", outlet=outlet, per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "framing", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Policy frames
@@ -100,20 +91,20 @@ views.top_evidence(analysis.evidence, "framing", outlet=outlet, per_category=2)
 # mean frame shares (headline and lead matches weigh more) and its dominant frame.
 
 # %%
-frame_shares(analysis.outlets, "policy").round(2)
+views.frame_shares(analysis.outlets, "policy").round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "policy", outlet=outlet, per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "policy", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Conflict frames
 # Escalation and retaliation, restraint and diplomacy, defensive success, humanitarian cost.
 
 # %%
-frame_shares(analysis.outlets, "conflict").round(2)
+views.frame_shares(analysis.outlets, "conflict").round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "conflict", outlet=outlet, per_category=2)
+views.top_evidence(analysis.evidence, analysis.sentences, "conflict", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Loaded labels
@@ -124,7 +115,7 @@ views.top_evidence(analysis.evidence, "conflict", outlet=outlet, per_category=2)
 views.outlet_against_corpus(analysis.outlets, outlet, "labels").round(2)
 
 # %%
-views.top_evidence(analysis.evidence, "labels", outlet=outlet, per_category=3)
+views.top_evidence(analysis.evidence, analysis.sentences, "labels", outlet=outlet, per_category=3)
 
 # %% [markdown]
 # ## Actor salience
@@ -132,11 +123,11 @@ views.top_evidence(analysis.evidence, "labels", outlet=outlet, per_category=3)
 # agent or the target of an action.
 
 # %%
-actor_table(analysis.outlets, outlet).round(2)
+views.actor_table(analysis.outlets, outlet).round(2)
 
 # %%
 roles = analysis.evidence[analysis.evidence["category"].str.contains(":", regex=False)]
-views.top_evidence(roles, "salience", outlet=outlet, per_category=2)
+views.top_evidence(roles, analysis.sentences, "salience", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Readability and tone
@@ -145,7 +136,7 @@ views.top_evidence(roles, "salience", outlet=outlet, per_category=2)
 views.scores(analysis.outlets, outlet)
 
 # %%
-views.top_evidence(analysis.evidence, "tone", outlet=outlet, per_category=5)
+views.top_evidence(analysis.evidence, analysis.sentences, "tone", outlet=outlet, per_category=5)
 
 # %% [markdown]
 # ## What cleaning removed

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample corpus and its raw article texts."""
+"""Shared fixtures: the bundled sample corpus, its raw article texts and JSONL copies."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["tests.corpora"]
 
 
 @pytest.fixture(scope="session")

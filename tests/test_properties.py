@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.analysis import AnalysisConfig, make_config, measure_article
 from toolkit.corpus.article import Article
 from toolkit.corpus.cleaning import clean
 from toolkit.corpus.rules import load_cleaning_rules
+from toolkit.pipeline.config import AnalysisConfig, make_config
+from toolkit.pipeline.measure import ArticleRows, measure_article
+from toolkit.pipeline.tables import spec
 
 WORDS = (
     "Iran",
@@ -77,12 +79,23 @@ def _article(text: str, title: str = "A headline") -> Article:
     )
 
 
-def _counts(document: dict[str, object]) -> dict[str, object]:
-    return {
-        key: ("nan" if isinstance(value, float) and math.isnan(value) else value)
-        for key, value in document.items()
-        if key.endswith("_count") or key in ("n_words",)
+def _counts(rows: ArticleRows) -> dict[tuple[str, ...], object]:
+    """Every count measure (zone, family, category, measure) and the number of words."""
+    counts: dict[tuple[str, ...], object] = {
+        tuple(row[2:6]): ("nan" if math.isnan(row[6]) else row[6])
+        for row in rows.measures
+        if str(row[5]).endswith("count")
     }
+    counts[("n_words",)] = rows.document["n_words"]
+    return counts
+
+
+_EVIDENCE = spec("evidence").names
+_ATTRIBUTIONS = spec("attributions").names
+
+
+def _zone_text(zone: str, article: Article) -> str:
+    return article.title if zone == "headline" else article.text
 
 
 news_like = st.lists(st.sampled_from(WORDS), min_size=0, max_size=80).map(" ".join)
@@ -93,27 +106,35 @@ news_like = st.lists(st.sampled_from(WORDS), min_size=0, max_size=80).map(" ".jo
 def test_arbitrary_unicode_never_crashes_and_spans_point_at_their_words(
     config: AnalysisConfig, text: str, title: str
 ) -> None:
-    rows = measure_article(_article(text, title), config)
-    for row in rows.evidence:
-        assert text[row["start"] : row["end"]] == row["cue"]
-    for row in rows.attributions:
-        assert text[row["source_start"] : row["source_end"]] == row["source"]
-        assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+    article = _article(text, title)
+    rows = measure_article(article, config)
+    for values in rows.evidence:
+        row = dict(zip(_EVIDENCE, values, strict=True))
+        assert _zone_text(row["zone"], article)[row["start"] : row["end"]] == row["cue"]
+    for row in rows.records["attributions"]:
+        zone_text = _zone_text(row["zone"], article)
+        assert zone_text[row["source_start"] : row["source_end"]] == row["source"]
+        assert zone_text[row["cue_start"] : row["cue_end"]] == row["cue"]
+    for values in rows.sentences:
+        row = dict(zip(spec("sentences").names, values, strict=True))
+        assert _zone_text(row["zone"], article)[row["start"] : row["end"]] == row["text"]
 
 
 @_SETTINGS
 @given(text=news_like)
 def test_news_like_text_spans_point_at_their_words(config: AnalysisConfig, text: str) -> None:
     rows = measure_article(_article(text), config)
-    for row in rows.evidence:
-        assert text[row["start"] : row["end"]] == row["cue"]
+    for values in rows.evidence:
+        row = dict(zip(_EVIDENCE, values, strict=True))
+        if row["zone"] != "headline":
+            assert text[row["start"] : row["end"]] == row["cue"]
 
 
 @_SETTINGS
 @given(text=news_like)
 def test_counts_do_not_change_with_runs_of_spaces(config: AnalysisConfig, text: str) -> None:
-    single = measure_article(_article(text), config).document
-    doubled = measure_article(_article(text.replace(" ", "  ")), config).document
+    single = measure_article(_article(text), config)
+    doubled = measure_article(_article(text.replace(" ", "  ")), config)
     assert _counts(single) == _counts(doubled)
 
 
@@ -126,6 +147,6 @@ def test_counts_do_not_change_with_line_endings(
     unix, _ = clean("\n\n".join(paragraphs), rules)
     windows, _ = clean("\r\n\r\n".join(paragraphs), rules)
     assert unix == windows
-    first = measure_article(_article(unix), config).document
-    second = measure_article(dataclasses.replace(_article(windows)), config).document
+    first = measure_article(_article(unix), config)
+    second = measure_article(dataclasses.replace(_article(windows)), config)
     assert _counts(first) == _counts(second)

@@ -236,4 +236,4 @@ def test_the_batch_reads_only_an_overview_of_the_analysis(tmp_path: Path) -> Non
     pd.testing.assert_frame_equal(overview.outlets, whole.outlets)
     assert overview.metadata == whole.metadata
     assert overview.n_rejected == len(whole.rejected) == 0
-    assert sorted(overview.outlets["outlet"]) == sorted(whole.documents["outlet"].unique())
+    assert sorted(overview.outlets["outlet"].unique()) == sorted(whole.documents["outlet"].unique())

@@ -4,16 +4,25 @@ Public API::
 
     import toolkit
     corpus = toolkit.load_corpus()          # the bundled sample corpus
-    result = toolkit.analyze(corpus)        # tables: documents, evidence, attributions, ...
+    result = toolkit.analyze(corpus)        # tables: documents, measures, evidence, ...
     result.write("tables/")
     toolkit.read_analysis("tables/")
+    toolkit.analyze_to_folder("big.jsonl.gz", "tables/", jobs=2)   # streams, flat memory
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from toolkit.analysis import Analysis, analyze, read_analysis
+from toolkit.analysis import Analysis, AnalysisSummary, analyze, analyze_to_folder, read_analysis
 from toolkit.corpus import Corpus, load_corpus
+from toolkit.version import __version__
 
-__all__ = ["Analysis", "Corpus", "__version__", "analyze", "load_corpus", "read_analysis"]
+__all__ = [
+    "Analysis",
+    "AnalysisSummary",
+    "Corpus",
+    "__version__",
+    "analyze",
+    "analyze_to_folder",
+    "load_corpus",
+    "read_analysis",
+]

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from toolkit import __version__
 from toolkit.errors import ToolkitError
+from toolkit.version import __version__
 
 _DESCRIPTION = """\
 Comparative media-framing analysis: how each outlet hedges, attributes and frames a story,
@@ -44,28 +44,44 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         "and list them in the rejected table (skip)",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
-    parser.add_argument("--hedging-codebook", type=Path, help="your own hedging codebook (YAML)")
-    parser.add_argument("--framing-codebook", type=Path, help="your own framing codebook (YAML)")
-    parser.add_argument("--policy-codebook", type=Path, help="your own policy-frames codebook")
-    parser.add_argument("--conflict-codebook", type=Path, help="your own conflict-frames codebook")
-    parser.add_argument("--labels-codebook", type=Path, help="your own loaded-labels codebook")
-    parser.add_argument("--actors-codebook", type=Path, help="your own actors (salience) codebook")
+    _add_codebook_options(parser)
     parser.add_argument("--force", action="store_true", help="replace a non-empty output folder")
 
 
-def add_scale_options(parser: argparse.ArgumentParser, *, jobs_flag: str) -> None:
-    """Options that choose where articles are measured: N processes or a Dask cluster.
+def _add_codebook_options(parser: argparse.ArgumentParser) -> None:
+    """One ``--<slot>-codebook`` option per codebook slot of the family registry."""
+    from toolkit.metrics.registry import registry
 
-    ``jobs_flag`` names the option giving the number of processes (``dest="analysis_jobs"``).
-    """
+    for slot in registry().slots():
+        parser.add_argument(
+            slot.option,
+            dest=slot.parameter,
+            type=Path,
+            metavar="YAML",
+            help=f"your own codebook of {slot.description} (family: {slot.family})",
+        )
+
+
+def _codebook_arguments(args: argparse.Namespace) -> dict[str, Path]:
+    """The codebook options given on the command line, by parameter name."""
+    from toolkit.pipeline.config import codebook_parameters
+
+    return {
+        name: value
+        for name in codebook_parameters()
+        if (value := getattr(args, name, None)) is not None
+    }
+
+
+def add_scale_options(parser: argparse.ArgumentParser, *, default_jobs: int = 1) -> None:
+    """Options that choose where articles are measured: N processes or a Dask cluster."""
     parser.add_argument(
-        jobs_flag,
-        dest="analysis_jobs",
+        "--jobs",
         type=int,
-        default=1,
+        default=default_jobs,
         metavar="N",
-        help="measure articles on N processes (default: 1); with --scheduler dask and no "
-        "--dask-address, the number of local Dask workers",
+        help=f"worker processes (default: {default_jobs}): articles are measured on N "
+        "processes (with --scheduler dask and no --dask-address, N local Dask workers)",
     )
     parser.add_argument(
         "--scheduler",
@@ -98,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_corpus_options(analyze)
     analyze.add_argument("--out", type=Path, required=True, help="folder for the tables")
-    add_scale_options(analyze, jobs_flag="--jobs")
+    add_scale_options(analyze)
 
     report = commands.add_parser(
         "report",
@@ -116,7 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--outlets", nargs="+", metavar="OUTLET", help="build only these outlets' reports"
     )
-    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: 2)")
+    report.add_argument(
+        "--notebook-jobs",
+        type=int,
+        metavar="N",
+        help="notebooks run at once (default: --jobs); fewer saves memory on large corpora",
+    )
     report.add_argument(
         "--cell-timeout",
         type=int,
@@ -130,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds a whole notebook may run before it is stopped (default: 1800)",
     )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
-    add_scale_options(report, jobs_flag="--analysis-jobs")
+    add_scale_options(report, default_jobs=2)
 
     lab = commands.add_parser(
         "lab",
@@ -211,25 +232,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from toolkit.analysis import make_config
-    from toolkit.engine import analyze_to_folder
+    from toolkit.analysis import analyze_to_folder
+    from toolkit.pipeline.config import make_config
 
     out: Path = args.out
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"error: {out} is not empty; pass --force to replace its tables.", file=sys.stderr)
         return 1
-    codebooks = {
-        name: value
-        for name, value in vars(args).items()
-        if name.endswith("_codebook") and value is not None
-    }
     summary = analyze_to_folder(
         args.corpus,
         out,
         on_error=args.on_error,
         encoding=args.encoding,
-        config=make_config(**codebooks),
-        jobs=args.analysis_jobs,
+        config=make_config(**_codebook_arguments(args)),
+        jobs=args.jobs,
         scheduler=args.scheduler,
         dask_address=args.dask_address,
     )
@@ -244,25 +260,20 @@ def _analyze(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from toolkit.reports import build_reports, check_out_dir
 
-    codebooks = {
-        name: value
-        for name, value in vars(args).items()
-        if name.endswith("_codebook") and value is not None
-    }
     run = build_reports(
         args.corpus,
         check_out_dir(args.out),
         force=args.force,
         outlets=args.outlets,
         jobs=args.jobs,
+        notebook_jobs=args.notebook_jobs,
         show_code=args.show_code,
         on_error=args.on_error,
         encoding=args.encoding,
-        codebooks=codebooks,
+        codebooks=_codebook_arguments(args),
         cell_timeout=args.cell_timeout,
         notebook_timeout=args.notebook_timeout,
         progress=not args.no_progress,
-        analysis_jobs=args.analysis_jobs,
         scheduler=args.scheduler,
         dask_address=args.dask_address,
         say=lambda message: print(message, flush=True),
@@ -353,20 +364,20 @@ def _validate(args: argparse.Namespace) -> int:
         if args.analysis_dir is not None:
             from toolkit.analysis import read_analysis
 
-            evidence = read_analysis(args.analysis_dir).evidence
+            analysis = read_analysis(args.analysis_dir)
         else:
-            from toolkit.analysis import analyze, make_config
+            from toolkit.analysis import analyze
             from toolkit.corpus import load_corpus
+            from toolkit.pipeline.config import make_config
 
-            codebooks = {
-                name: value
-                for name, value in vars(args).items()
-                if name.endswith("_codebook") and value is not None
-            }
             corpus = load_corpus(args.corpus, on_error=args.on_error, encoding=args.encoding)
-            evidence = analyze(corpus, config=make_config(**codebooks)).evidence
+            analysis = analyze(corpus, config=make_config(**_codebook_arguments(args)))
         sheet = sample_evidence(
-            evidence, families=args.families, per_cell=args.per_cell, seed=args.seed
+            analysis.evidence,
+            analysis.sentences,
+            families=args.families,
+            per_cell=args.per_cell,
+            seed=args.seed,
         )
         path = write_sheet(sheet, args.out)
         print(f"Wrote {len(sheet)} items to {path}: write 1 (correct) or 0 (wrong) in 'code'.")

@@ -395,3 +395,29 @@ def segment(text: str) -> Segmented:
     offsets = word_offsets(text)
     starts, ends = zip(*offsets, strict=True) if offsets else ((), ())
     return Segmented(text, sentence_spans(text), starts, ends)
+
+
+# Non-ASCII characters that match an ASCII letter case-insensitively but that str.lower() does
+# not turn into it: dotted capital I (lower() gives two characters), dotless i and long s.
+_DOTTED_CAPITAL_I = "\u0130"
+_LOWER_FOLDS = {ord("\u0131"): "i", ord("\u017f"): "s"}
+
+
+def fold_text(text: str) -> str:
+    """``text`` lower-cased for case-sensitive matching of ASCII terms, offsets kept.
+
+    A character of the result equals an ASCII character ``c`` exactly when the original character
+    matches ``c`` case-insensitively in Python's ``re``, and it is a word, space, hyphen or
+    apostrophe character exactly when the original is.
+    """
+    if _DOTTED_CAPITAL_I in text:
+        text = text.replace(_DOTTED_CAPITAL_I, "i")
+    folded = text.lower()
+    if "\u0131" in folded or "\u017f" in folded:
+        folded = folded.translate(_LOWER_FOLDS)
+    return folded
+
+
+def scan_text(text: str) -> str:
+    """What codebook matchers scan for ``text``: ``" " + fold_text(text)`` (see ``lexicon``)."""
+    return " " + fold_text(text)

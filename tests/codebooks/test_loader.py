@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from toolkit.codebooks import (
-    DEFAULT_CODEBOOKS,
     Codebook,
     builtin_codebook,
     builtin_codebook_names,
@@ -17,6 +16,7 @@ from toolkit.codebooks import (
     load_codebook,
 )
 from toolkit.errors import CodebookError, ParameterError
+from toolkit.metrics.registry import registry
 
 VALID = """\
 name: my-hedges
@@ -86,6 +86,21 @@ def test_builtin_codebook_names_lists_the_shipped_files() -> None:
         "loaded_labels",
         "policy_frames",
     )
+
+
+DEFAULT_CODEBOOKS = {
+    "hedging": "hedging",
+    "framing": "framing",
+    "policy": "policy_frames",
+    "conflict": "conflict_frames",
+    "labels": "loaded_labels",
+    "salience": "actors",
+}
+
+
+def test_every_registry_slot_has_its_builtin_default() -> None:
+    slots = {slot.family: slot.default for slot in registry().slots()}
+    assert slots == DEFAULT_CODEBOOKS
 
 
 @pytest.mark.parametrize(("family", "name"), sorted(DEFAULT_CODEBOOKS.items()))
@@ -223,7 +238,7 @@ def test_favours_and_sides_are_refused_outside_labels(tmp_path: Path) -> None:
     text = LABELS.replace("family: labels", "family: framing")
     path = _write(tmp_path, text)
     messages = [p.message for p in check_codebook(path)]
-    assert "codebook: only a labels codebook takes 'sides'" in messages
+    assert "codebook: a framing codebook takes no 'sides'" in messages
     assert "category 'names', entry 'rebels': only a labels codebook takes 'favours'" in messages
 
 

@@ -50,7 +50,8 @@ def _outputs(notebook: dict[str, object]) -> str:
 def test_custom_policy_codebook_and_coded_sheets_change_the_report(tmp_path: Path) -> None:
     policy = tmp_path / "my_policy.yaml"
     policy.write_text(POLICY, encoding="utf-8")
-    sheet = sample_evidence(toolkit.analyze().evidence, families=["labels"], per_cell=5)
+    analysis = toolkit.analyze()
+    sheet = sample_evidence(analysis.evidence, analysis.sentences, families=["labels"], per_cell=5)
     sheet.assign(code="1").to_csv(tmp_path / "ann.csv", index=False)
     sheet.assign(code=["0" if c == "aggression" else "1" for c in sheet["cue"]]).to_csv(
         tmp_path / "bob.csv", index=False

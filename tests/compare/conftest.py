@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from toolkit import Analysis, analyze
-from toolkit.compare import load_texts, sentence_table
+from toolkit.compare import analysis_sentences, analysis_texts
 
 
 @pytest.fixture(scope="session")
@@ -17,12 +17,12 @@ def analysis() -> Analysis:
 
 
 @pytest.fixture(scope="session")
-def texts() -> pd.DataFrame:
-    """Texts of the sample corpus."""
-    return load_texts()
+def texts(analysis: Analysis) -> pd.DataFrame:
+    """Texts of the sample corpus, rebuilt from the analysis's sentences."""
+    return analysis_texts(analysis.documents, analysis.sentences)
 
 
 @pytest.fixture(scope="session")
-def sentences(texts: pd.DataFrame) -> pd.DataFrame:
-    """Sentences of the sample corpus."""
-    return sentence_table(texts)
+def sentences(analysis: Analysis) -> pd.DataFrame:
+    """Body sentences of the sample corpus, from the analysis."""
+    return analysis_sentences(analysis.sentences)

@@ -4,7 +4,7 @@ from toolkit.compare.contrasts import exclusive_frames, exclusive_sources, sourc
 
 
 def test_exclusive_sources(analysis) -> None:
-    table = exclusive_sources(analysis.attributions)
+    table = exclusive_sources(analysis.attributions, analysis.sentences)
     rows = set(table[["outlet", "identity"]].itertuples(index=False, name=None))
     assert ("MENAFN", "Axios") in rows
     assert ("MENAFN", "Israel Defense Forces") in rows
@@ -15,7 +15,7 @@ def test_exclusive_sources(analysis) -> None:
 
 
 def test_exclusive_frames_come_with_sentences(analysis) -> None:
-    table = exclusive_frames(analysis.evidence)
+    table = exclusive_frames(analysis.evidence, analysis.sentences)
     frames = set(table[["outlet", "frame"]].itertuples(index=False, name=None))
     assert ("The Voice", "human_interest") in frames
     assert ("Unusual Whales", "economic_consequences") in frames

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from toolkit.compare.texts import texts_for_analysis, tokens
-from toolkit.errors import ParameterError
+import toolkit
+from toolkit.compare.texts import sentence_table, tokens
 from toolkit.text import word_offsets, word_spans
 
 
@@ -27,8 +26,24 @@ def test_sentence_offsets_index_the_text(texts: pd.DataFrame, sentences: pd.Data
 
 def test_sentence_words_add_up_to_the_analysis_words(analysis, sentences: pd.DataFrame) -> None:
     words = sentences.groupby("doc_id")["n_words"].sum()
-    expected = analysis.documents.set_index("doc_id")["n_words"]
+    documents = analysis.documents.set_index("doc_id")
+    expected = documents["n_words"] - documents["n_headline_words"]
     assert words.to_dict() == expected.to_dict()
+
+
+def test_texts_rebuilt_from_the_analysis_keep_every_offset(
+    texts: pd.DataFrame, sentences: pd.DataFrame
+) -> None:
+    """The rebuilt body differs from the article only in the whitespace between sentences."""
+    originals = {a.doc_id: a.text for a in toolkit.load_corpus().articles}
+    for row in texts.itertuples():
+        original = originals[row.doc_id]
+        assert len(row.text) <= len(original)
+        assert row.text.split() == original[: len(row.text)].split()
+    again = sentence_table(texts)
+    assert again[["doc_id", "start", "end", "sentence"]].equals(
+        sentences[["doc_id", "start", "end", "sentence"]]
+    )
 
 
 def test_word_offsets_and_tokens_match_the_text_layer() -> None:
@@ -45,10 +60,3 @@ def test_word_offsets_and_tokens_match_the_text_layer() -> None:
         "u.s",
         "drones",
     ]
-
-
-def test_texts_for_analysis_rejects_the_wrong_corpus(analysis, tmp_path) -> None:
-    documents = pd.DataFrame({"doc_id": ["not-in-the-sample"]})
-    with pytest.raises(ParameterError, match="not-in-the-sample"):
-        texts_for_analysis(documents, "")
-    assert len(texts_for_analysis(analysis.documents, "")) == 5

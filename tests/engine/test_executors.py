@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
-from toolkit.analysis import TABLES, Analysis, analyze, read_analysis
+from toolkit.analysis import Analysis, analyze, analyze_to_folder, read_analysis
 from toolkit.corpus import load_corpus
-from toolkit.engine import analyze_to_folder, make_executor
+from toolkit.engine import make_executor
 from toolkit.engine.executors import SerialExecutor
 from toolkit.errors import ParameterError
+from toolkit.pipeline.tables import table_names
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def client() -> Iterator[Client]:
 
 
 def assert_same(got: Analysis, expected: Analysis) -> None:
-    for name in TABLES:
+    for name in table_names():
         pd.testing.assert_frame_equal(got.table(name), expected.table(name), obj=name)
     assert got.metadata == expected.metadata
 

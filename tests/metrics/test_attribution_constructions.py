@@ -9,18 +9,14 @@ import math
 
 import pytest
 
-from toolkit.corpus.article import Article
-from toolkit.metrics.attribution import AttributionResult, measure
+from tests.metrics.attribution_runs import Measured, measure_text
 from toolkit.text import segment
 
 Row = tuple[str, str, str, str, str, str, str]
 
 
-def _measure(text: str) -> AttributionResult:
-    article = Article(
-        doc_id="doc", outlet="Test", title="", text=text, original_text=text, location="test"
-    )
-    return measure(article, segment(text))
+def _measure(text: str) -> Measured:
+    return measure_text(text)
 
 
 def _rows(text: str) -> list[Row]:

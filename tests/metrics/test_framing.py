@@ -5,32 +5,34 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from toolkit.codebooks import builtin_codebook, load_codebook
+from tests.metrics.families import run
+from toolkit.codebooks import Codebook, builtin_codebook, load_codebook
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
 from toolkit.metrics import framing
-from toolkit.metrics.base import FamilyResult
+from toolkit.metrics.base import FamilyOutput
 from toolkit.text import segment
 
 VOICE = "000_c6d9780c7ae0e10c"
 WHALES = "002_0bbcda579d155b64"
 MENAFN_2 = "003_26c8a3c0485d93f9"
 FRAMES = ("conflict", "responsibility", "economic_consequences", "human_interest", "morality")
-KINDS = ("count", "per_1k", "headline", "lead", "score", "share")
+KINDS = ("count", "per_1k", "score", "share")
 
 
-def _article(text: str, doc_id: str = "doc", title: str = "Title") -> Article:
+def _article(text: str, doc_id: str = "doc", title: str = "") -> Article:
     return Article(doc_id, "Outlet", title, text, text, "test")
 
 
-def _measure(text: str, title: str = "Title", **kwargs: object) -> FamilyResult:
-    return framing.measure(_article(text, title=title), segment(text), **kwargs)  # type: ignore[arg-type]
+def _measure(
+    text: str, title: str = "", family: str = "framing", codebook: Codebook | None = None
+) -> FamilyOutput:
+    return run(family, _article(text, title=title), codebook=codebook)
 
 
-def _frames(result: FamilyResult) -> list[tuple[str, str, int, int]]:
+def _frames(result: FamilyOutput) -> list[tuple[str, str, int, int]]:
     return [(e.text, e.category, e.start, e.end) for e in result.evidence]
 
 
@@ -59,23 +61,28 @@ def test_headline_and_lead_weighting() -> None:
         "Iran launched a retaliatory strike. Washington urged restraint. "
         "Later, diplomats met for talks. Nothing else happened."
     )
-    result = _measure(text, title="Calls for restraint after Iran strike", family="conflict")
+    title = "Calls for restraint after Iran strike"
+    result = _measure(text, title=title, family="conflict")
     values = result.values
-    # Body: retaliatory (escalation, lead), restraint (lead), diplomats + talks (not lead).
+    # Headline: restraint. Body: retaliatory (escalation, lead), restraint (lead), diplomats +
+    # talks (not lead). The article counts every zone.
     assert values["conflict_escalation_retaliation_count"] == 1.0
-    assert values["conflict_escalation_retaliation_lead"] == 1.0
-    assert values["conflict_restraint_diplomacy_count"] == 3.0
-    assert values["conflict_restraint_diplomacy_lead"] == 1.0
-    assert values["conflict_restraint_diplomacy_headline"] == 1.0
-    words = segment(text).n_words
-    assert words == 16
+    assert result.value("escalation_retaliation", "count", "lead") == 1.0
+    assert values["conflict_restraint_diplomacy_count"] == 4.0
+    assert result.value("restraint_diplomacy", "count", "lead") == 1.0
+    assert result.value("restraint_diplomacy", "count", "headline") == 1.0
+    words = segment(text).n_words + segment(title).n_words
+    assert words == 16 + 6
     # score = 1000 * (count + 2 * headline + 1 * lead) / words
-    assert values["conflict_restraint_diplomacy_score"] == pytest.approx(1000 * 6 / 16)
-    assert values["conflict_escalation_retaliation_score"] == pytest.approx(1000 * 2 / 16)
-    assert values["conflict_restraint_diplomacy_share"] == pytest.approx(6 / 8)
+    assert values["conflict_restraint_diplomacy_score"] == pytest.approx(1000 * 7 / 22)
+    assert values["conflict_escalation_retaliation_score"] == pytest.approx(1000 * 2 / 22)
+    assert values["conflict_restraint_diplomacy_share"] == pytest.approx(7 / 9)
     assert values["conflict_humanitarian_cost_share"] == 0.0
-    frames = builtin_codebook("conflict_frames").category_ids
-    assert framing.dominant_frame(values, "conflict", frames) == "restraint_diplomacy"
+    assert result.document == {"conflict_dominant_frame": "restraint_diplomacy"}
+    assert [(e.text, e.zone) for e in result.evidence][:2] == [
+        ("restraint", "headline"),
+        ("retaliatory", "lead"),
+    ]
 
 
 def test_whole_article_values(sample_texts: dict[str, str]) -> None:
@@ -124,29 +131,13 @@ def test_keys_are_fixed_and_rates_are_nan_without_words(sample_texts: dict[str, 
     assert math.isnan(empty.values["framing_conflict_per_1k"])
     assert math.isnan(empty.values["framing_conflict_score"])
     assert math.isnan(empty.values["framing_conflict_share"])
-    assert framing.dominant_frame(empty.values, "framing", FRAMES) == ""
-    for stem, text in sample_texts.items():
-        result = framing.measure(_article(text, stem), segment(text))
+    assert framing.dominant_frame({f: math.nan for f in FRAMES}, FRAMES) == ""
+    assert empty.document == {"framing_dominant_frame": ""}
+    for text in sample_texts.values():
+        result = _measure(text)
         assert set(result.values) == expected
         assert all(text[e.start : e.end] == e.text for e in result.evidence)
         assert {e.family for e in result.evidence} <= {"framing"}
-
-
-def test_frame_shares_table_names_the_dominant_frame() -> None:
-    outlets = pd.DataFrame(
-        {
-            "outlet": ["A", "B"],
-            "conflict_escalation_retaliation_share": [0.7, 0.2],
-            "conflict_restraint_diplomacy_share": [0.3, 0.8],
-            "conflict_escalation_retaliation_count": [7.0, 2.0],
-        }
-    )
-    table = framing.frame_shares(outlets, "conflict")
-    assert list(table.columns) == ["escalation_retaliation", "restraint_diplomacy", "dominant"]
-    assert table["dominant"].to_dict() == {
-        "A": "escalation_retaliation",
-        "B": "restraint_diplomacy",
-    }
 
 
 def test_custom_codebook_changes_the_counts(tmp_path: Path) -> None:
@@ -192,18 +183,7 @@ categories:
 def test_a_hedging_codebook_is_refused() -> None:
     with pytest.raises(
         ParameterError,
-        match=r"The 'codebook' parameter of measure must be a codebook of family 'framing', "
-        r"'policy' or 'conflict'\. Got family 'hedging' instead\.",
+        match=r"The 'codebook' parameter of the framing family's measure must be a codebook of "
+        r"family 'framing'\. Got 'hedging' instead\.",
     ):
         _measure("Text.", codebook=builtin_codebook("hedging"))
-
-
-def test_a_segmented_headline_gives_the_same_values_and_is_checked() -> None:
-    text = "Iran launched a retaliatory strike. Washington urged restraint."
-    title = "Calls for restraint after Iran strike"
-    article = _article(text, title=title)
-    given = framing.measure(article, segment(text), family="conflict", headline=segment(title))
-    assert given == _measure(text, title=title, family="conflict")
-    assert given.values["conflict_restraint_diplomacy_headline"] == 1.0
-    with pytest.raises(ParameterError, match=r"'headline' parameter of measure"):
-        framing.measure(article, segment(text), family="conflict", headline=segment(text))

@@ -7,19 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.codebooks import builtin_codebook, load_codebook
-from toolkit.corpus.article import Article
+from tests.metrics.families import run
+from toolkit.codebooks import Codebook, builtin_codebook, load_codebook
 from toolkit.errors import ParameterError
-from toolkit.metrics import labels
-from toolkit.metrics.base import FamilyResult
-from toolkit.text import segment
+from toolkit.metrics.base import FamilyOutput
 
 MENAFN_2 = "003_26c8a3c0485d93f9"
 
 
-def _measure(text: str, title: str = "Title", **kwargs: object) -> FamilyResult:
-    article = Article("doc", "Outlet", title, text, text, "test")
-    return labels.measure(article, segment(text), **kwargs)  # type: ignore[arg-type]
+def _measure(text: str, title: str = "", codebook: Codebook | None = None) -> FamilyOutput:
+    return run("labels", text, title=title, codebook=codebook)
 
 
 def test_sample_article_labels_and_sides(sample_texts: dict[str, str]) -> None:
@@ -67,14 +64,17 @@ def test_sanctions_regime_is_not_a_label() -> None:
 def test_headline_and_keys() -> None:
     book = builtin_codebook("loaded_labels")
     result = _measure("", title="Zionist regime will regret aggression, says Tehran")
-    assert result.values["labels_headline"] == 2.0
+    assert result.value("all", "count", "headline") == 2.0
+    assert result.values["labels_all_count"] == 2.0  # the article counts its headline
+    assert {e.zone for e in result.evidence} == {"headline"}
     expected = {
         f"labels_{thing}_{kind}"
         for thing in ("all", *book.category_ids, *(f"favours_{s}" for s in book.side_ids))
         for kind in ("count", "per_1k")
-    } | {"labels_headline"}
+    }
     assert set(result.values) == expected
-    assert math.isnan(result.values["labels_all_per_1k"])
+    assert result.values["labels_all_per_1k"] == pytest.approx(2000 / 7)
+    assert math.isnan(_measure("").values["labels_all_per_1k"])
 
 
 def test_custom_labels_codebook(tmp_path: Path) -> None:
@@ -113,13 +113,3 @@ categories:
 def test_a_framing_codebook_is_refused() -> None:
     with pytest.raises(ParameterError, match="must be a codebook of family 'labels'"):
         _measure("Text.", codebook=builtin_codebook("framing"))
-
-
-def test_a_segmented_headline_gives_the_same_count() -> None:
-    title = "Zionist regime will regret aggression, says Tehran"
-    article = Article("doc", "Outlet", title, "", "", "test")
-    result = labels.measure(article, segment(""), headline=segment(title))
-    assert result == _measure("", title=title)
-    assert result.values["labels_headline"] == 2.0
-    with pytest.raises(ParameterError, match=r"segment\(article\.title\)"):
-        labels.measure(article, segment(""), headline=segment("Another title"))

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from toolkit.codebooks import Category, Codebook, Entry, builtin_codebook
-from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.lexicon import (
-    LexiconMatch,
-    check_segmented,
-    compile_codebook,
-    family_codebook,
-    find_matches,
-    fold_text,
-    headline_matches,
-    headline_of,
-    scan_text,
-)
-from toolkit.text import segment
+from toolkit.metrics.lexicon import Hit, compile_codebook
+from toolkit.text import fold_text, scan_text, segment
 
 
 def _book(*entries: Entry, family: str = "framing") -> Codebook:
@@ -38,8 +26,12 @@ def _book(*entries: Entry, family: str = "framing") -> Codebook:
     )
 
 
+def _hits(book: Codebook, text: str) -> list[Hit]:
+    return compile_codebook(book).hits(segment(text))
+
+
 def _found(book: Codebook, text: str) -> list[tuple[str, str, int, int]]:
-    return [(m.text, m.entry_id, m.start, m.end) for m in find_matches(book, segment(text))]
+    return [(matched, t.entry_id, start, end) for start, end, matched, t, _ in _hits(book, text)]
 
 
 def test_longest_phrase_wins_and_offsets_index_the_text() -> None:
@@ -85,35 +77,19 @@ def test_case_apostrophes_and_whitespace() -> None:
 def test_guard_rejection_is_recorded_not_dropped() -> None:
     book = _book(Entry("about", ("about",), guards=("before_quantity",), weight=2.0))
     text = "They talked about Iran as about 100 ballistic missiles flew."
-    matches = find_matches(book, segment(text))
-    assert [(m.start, m.rejected_by, m.kept) for m in matches] == [
-        (12, "before_quantity", False),
-        (26, None, True),
+    hits = _hits(book, text)
+    assert [(start, rejected_by) for start, _, _, _, rejected_by in hits] == [
+        (12, "before_quantity"),
+        (26, None),
     ]
-    assert matches[1] == LexiconMatch(
-        start=26,
-        end=31,
-        text="about",
-        category="cat",
-        entry_id="about",
-        rule="mini:about",
-        weight=2.0,
-    )
-
-
-def test_evidence_rows_keep_offsets_and_rule() -> None:
-    book = _book(Entry("reportedly", ("reportedly",)))
-    text = "President Joe Biden reportedly conveyed a clear message"
-    [match] = find_matches(book, segment(text))
-    evidence = match.evidence("doc-1", "hedging")
-    assert (evidence.doc_id, evidence.family, evidence.category, evidence.rule) == (
-        "doc-1",
-        "hedging",
+    start, end, matched, target, _ = hits[1]
+    assert (start, end, matched) == (26, 31, "about")
+    assert (target.category, target.entry_id, target.rule, target.weight) == (
         "cat",
-        "mini:reportedly",
+        "about",
+        "mini:about",
+        2.0,
     )
-    assert text[evidence.start : evidence.end] == evidence.text == "reportedly"
-    assert match.evidence("doc-1", "hedging", "other").category == "other"
 
 
 def test_compiled_matcher_is_cached_per_codebook() -> None:
@@ -123,37 +99,7 @@ def test_compiled_matcher_is_cached_per_codebook() -> None:
 
 
 def test_empty_text_has_no_matches() -> None:
-    assert find_matches(builtin_codebook("framing"), segment("")) == ()
-
-
-def test_family_codebook_defaults_and_errors() -> None:
-    assert family_codebook(None, "hedging") is builtin_codebook("hedging")
-    with pytest.raises(
-        ParameterError,
-        match=r"^The 'codebook' parameter of measure must be a codebook of family 'hedging'\. "
-        r"Got family 'framing' instead\.$",
-    ):
-        family_codebook(builtin_codebook("framing"), "hedging")
-    with pytest.raises(ParameterError, match=r"Got str instead\.$"):
-        family_codebook("hedging.yaml", "hedging")  # type: ignore[arg-type]
-
-
-def test_check_segmented_rejects_a_doc_of_another_text() -> None:
-    article = Article("d1", "o", "t", "One text.", "One text.", "here")
-    check_segmented(article, segment("One text."))
-    with pytest.raises(ParameterError, match=r"segment\(article\.text\)"):
-        check_segmented(article, segment("Another text."))
-
-
-def test_matching_is_fast(sample_texts: dict[str, str]) -> None:
-    doc = segment("\n".join(sample_texts.values()) * 25)  # about 50,000 words
-    book = builtin_codebook("framing")
-    compile_codebook(book)
-    began = time.perf_counter()
-    matches = find_matches(book, doc)
-    elapsed = time.perf_counter() - began
-    assert len(matches) > 1000
-    assert doc.n_words / elapsed > 100_000  # measured about 1.5 million words/s
+    assert _hits(builtin_codebook("framing"), "") == []
 
 
 def _reference(book: Codebook, text: str) -> list[tuple[int, int]]:
@@ -173,7 +119,7 @@ def test_folded_matching_finds_what_case_insensitive_matching_finds() -> None:
         "Iran. IRAN,iran\u0130RAN \u00e9iran de-iran iran- \u212aURDISH KURD\u0130SH "
         "United\n States; states strikes\u2019 strike_x strike2 \u201cStrikes\u201d"
     )
-    spans = [(m.start, m.end) for m in find_matches(book, segment(text))]
+    spans = [(start, end) for start, end, *_ in _hits(book, text)]
     assert spans == _reference(book, text)
     assert [text[start:end] for start, end in spans] == [
         "Iran",
@@ -236,28 +182,9 @@ def test_a_plain_text_is_segmented_only_for_guards() -> None:
     book = _book(Entry("may", ("may",), guards=("not_month",)))
     matcher = compile_codebook(book)
     for title in ("Talks May Resume", "Envoys meet on May 5", "May talks resume"):
-        expected = [(m.start, m.rejected_by) for m in matcher.find(segment(title))]
-        assert [(m.start, m.rejected_by) for m in matcher.find(title)] == expected
-    assert [m.rejected_by for m in matcher.find("Envoys meet on May 5")] == ["not_month"]
-
-
-def test_headline_matches_take_a_segmented_title() -> None:
-    book = builtin_codebook("conflict_frames")
-    title = "US tells Israel it won\u2019t join counter-strike on Iran"
-    matches = headline_matches(book, title)
-    assert [m.text for m in matches] == ["won\u2019t join", "counter-strike"]
-    assert headline_matches(book, title, segment(title)) == matches
-    with pytest.raises(ParameterError, match=r"'headline' parameter of headline_matches"):
-        headline_matches(book, title, segment("Another title"))
-
-
-def test_headline_of_checks_the_segmented_title() -> None:
-    article = Article("d1", "o", "A title", "One text.", "One text.", "here")
-    assert headline_of(article) == "A title"
-    headline = segment("A title")
-    assert headline_of(article, headline) is headline
-    with pytest.raises(ParameterError, match=r"segment\(article\.title\)"):
-        headline_of(article, segment("Another title"))
+        expected = [(hit[0], hit[4]) for hit in matcher.hits(segment(title))]
+        assert [(hit[0], hit[4]) for hit in matcher.hits(title)] == expected
+    assert [hit[4] for hit in matcher.hits("Envoys meet on May 5")] == ["not_month"]
 
 
 def test_letters_that_match_ascii_case_insensitively_find_their_term() -> None:
@@ -286,12 +213,6 @@ def test_hits_take_the_scan_text_the_caller_has_already() -> None:
     ]
     with pytest.raises(ParameterError, match="scan_text"):
         matcher.hits(text, folded=scan_text(text + "!"))
-
-
-def test_targets_know_their_match_fields() -> None:
-    book = _book(Entry("may", ("may",), weight=0.5))
-    (*_, target, _) = compile_codebook(book).hits("may")[0]
-    assert target.identity == ("cat", "may", "mini:may", 0.5)
 
 
 def test_letters_paired_only_by_case_folding_find_their_term() -> None:

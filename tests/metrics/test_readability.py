@@ -14,11 +14,11 @@ import pytest
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from toolkit.corpus.article import Article
+from tests.metrics.families import run
 from toolkit.metrics import readability
+from toolkit.metrics.base import FamilyOutput
 from toolkit.metrics.readability import (
     ReadabilityCounts,
-    measure,
     readability_counts,
     syllable_count,
 )
@@ -26,21 +26,19 @@ from toolkit.text import Segmented, Span, segment
 
 UNUSUAL_WHALES = "002_0bbcda579d155b64"
 KEYS = {
-    "readability_flesch_reading_ease",
-    "readability_fk_grade",
-    "readability_gunning_fog",
-    "readability_smog",
-    "readability_coleman_liau",
-    "readability_dale_chall",
-    "readability_words_per_sentence",
-    "readability_syllables_per_word",
+    "readability_flesch_reading_ease_score",
+    "readability_fk_grade_score",
+    "readability_gunning_fog_score",
+    "readability_smog_score",
+    "readability_coleman_liau_score",
+    "readability_dale_chall_score",
+    "readability_words_per_sentence_score",
+    "readability_syllables_per_word_score",
 }
 
 
-def _article(text: str) -> Article:
-    return Article(
-        doc_id="d1", outlet="o", title="t", text=text, original_text=text, location="test"
-    )
+def _measure(text: str) -> FamilyOutput:
+    return run("readability", text)
 
 
 def _refuse(*args: object, **kwargs: object) -> NoReturn:
@@ -72,21 +70,21 @@ def test_sample_article_offline(sample_texts: dict[str, str]) -> None:
         complex_words=55,
         unfamiliar_words=150,
     )
-    values = measure(_article(text), doc).values
+    values = _measure(text).values
     assert set(values) == KEYS
-    assert values["readability_words_per_sentence"] == pytest.approx(333 / 14)
-    assert values["readability_syllables_per_word"] == pytest.approx(624 / 333)
-    assert values["readability_flesch_reading_ease"] == pytest.approx(24.163, abs=1e-3)
-    assert values["readability_fk_grade"] == pytest.approx(15.798, abs=1e-3)
-    assert values["readability_gunning_fog"] == pytest.approx(16.121, abs=1e-3)
-    assert values["readability_coleman_liau"] == pytest.approx(14.616, abs=1e-3)
-    assert values["readability_dale_chall"] == pytest.approx(11.929, abs=1e-3)
-    assert math.isnan(values["readability_smog"])  # 14 sentences < 30
+    assert values["readability_words_per_sentence_score"] == pytest.approx(333 / 14)
+    assert values["readability_syllables_per_word_score"] == pytest.approx(624 / 333)
+    assert values["readability_flesch_reading_ease_score"] == pytest.approx(24.163, abs=1e-3)
+    assert values["readability_fk_grade_score"] == pytest.approx(15.798, abs=1e-3)
+    assert values["readability_gunning_fog_score"] == pytest.approx(16.121, abs=1e-3)
+    assert values["readability_coleman_liau_score"] == pytest.approx(14.616, abs=1e-3)
+    assert values["readability_dale_chall_score"] == pytest.approx(11.929, abs=1e-3)
+    assert math.isnan(values["readability_smog_score"])  # 14 sentences < 30
 
 
 def test_no_evidence(sample_texts: dict[str, str]) -> None:
     text = sample_texts[UNUSUAL_WHALES]
-    result = measure(_article(text), segment(text))
+    result = _measure(text)
     assert result.family == "readability"
     assert result.evidence == ()
 
@@ -127,17 +125,15 @@ def test_gunning_complex_words_and_dale_chall_familiar_words() -> None:
 
 def test_smog_needs_thirty_sentences() -> None:
     sentence = "The consequences were catastrophic.\n"
-    assert math.isnan(
-        measure(_article(sentence * 29), segment(sentence * 29)).values["readability_smog"]
-    )
-    values = measure(_article(sentence * 30), segment(sentence * 30)).values
+    assert math.isnan(_measure(sentence * 29).values["readability_smog_score"])
+    values = _measure(sentence * 30).values
     # Two polysyllables in each of 30 sentences.
-    assert values["readability_smog"] == pytest.approx(1.043 * math.sqrt(60) + 3.1291)
+    assert values["readability_smog_score"] == pytest.approx(1.043 * math.sqrt(60) + 3.1291)
 
 
 @pytest.mark.parametrize("text", ["", "  \n ", "... — !"])
 def test_undefined_without_words(text: str) -> None:
-    values = measure(_article(text), segment(text)).values
+    values = _measure(text).values
     assert set(values) == KEYS
     assert all(math.isnan(value) for value in values.values())
 
@@ -155,12 +151,14 @@ def test_flesch_formulas_agree_with_textstat(monkeypatch: pytest.MonkeyPatch) ->
         "Escalating hostilities threatened the region yesterday. "
         "Officials emphasized diplomatic solutions immediately."
     )
-    values = measure(_article(text), segment(text)).values
-    assert values["readability_flesch_reading_ease"] == pytest.approx(
+    values = _measure(text).values
+    assert values["readability_flesch_reading_ease_score"] == pytest.approx(
         textstat.flesch_reading_ease(text)
     )
-    assert values["readability_fk_grade"] == pytest.approx(textstat.flesch_kincaid_grade(text))
-    assert values["readability_flesch_reading_ease"] == pytest.approx(-60.2384, abs=1e-4)
+    assert values["readability_fk_grade_score"] == pytest.approx(
+        textstat.flesch_kincaid_grade(text)
+    )
+    assert values["readability_flesch_reading_ease_score"] == pytest.approx(-60.2384, abs=1e-4)
 
 
 def test_repeated_words_count_once_each_and_by_place() -> None:

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
+from tests.metrics.families import run
 from toolkit.codebooks import builtin_codebook
-from toolkit.corpus.article import Article
 from toolkit.metrics import salience
-from toolkit.metrics.base import FamilyResult
-from toolkit.text import segment
+from toolkit.metrics.base import FamilyOutput
 
 NEWSPUBLICY = "004_08f5dd3932140497"
 
 
-def _measure(text: str, title: str = "Title") -> FamilyResult:
-    return salience.measure(Article("doc", "Outlet", title, text, text, "test"), segment(text))
+def _measure(text: str, title: str = "") -> FamilyOutput:
+    return run("salience", text, title=title)
 
 
-def _roles(result: FamilyResult) -> list[tuple[str, str]]:
+def _roles(result: FamilyOutput) -> list[tuple[str, str]]:
     return [(e.text, e.category) for e in result.evidence if ":" in e.category]
 
 
@@ -62,16 +60,18 @@ def test_agent_and_target_rules(text: str, expected: list[tuple[str, str]]) -> N
 def test_sample_article_salience(sample_texts: dict[str, str]) -> None:
     text = sample_texts[NEWSPUBLICY]
     title = "US Informs Israel: No Participation in Retaliatory Strikes Against Iran"
-    values = _measure(text, title).values
-    # The file's first line is the same headline, so the US comes first in the text too.
+    result = _measure(text, title)
+    values = result.values
+    # The headline names the US first.
     assert values["salience_united_states_first"] == 1.0
     assert values["salience_israel_first"] == 0.0
-    assert values["salience_united_states_headline"] == 1.0
-    assert values["salience_iran_headline"] == 1.0
-    assert values["salience_israel_headline"] == 1.0
+    headline = {a: result.value(a, "count", "headline") for a in ("united_states", "iran")}
+    assert headline == {"united_states": 1.0, "iran": 1.0}
+    assert result.value("israel", "count", "headline") == 1.0
     assert values["salience_iran_agent_count"] == 2.0  # "Iran launched", "Iran's retaliatory"
-    # "Strikes Against Iran" (headline line of the file) and "strikes on Iran".
-    assert values["salience_iran_target_count"] == 2.0
+    # "Strikes Against Iran" in the headline and in the file's first line, "strikes on Iran".
+    assert values["salience_iran_target_count"] == 3.0
+    assert result.value("iran", "target_count", "headline") == 1.0
     most = [
         a
         for a in salience.actor_ids(builtin_codebook("actors"))
@@ -79,14 +79,15 @@ def test_sample_article_salience(sample_texts: dict[str, str]) -> None:
     ]
     counts = {a: values[f"salience_{a}_count"] for a in ("israel", "iran", "united_states")}
     assert most == [max(counts, key=lambda a: counts[a])]
-    assert values["salience_actors"] >= 3.0
+    assert values["salience_actors_distinct"] >= 3.0
 
 
 def test_lead_is_the_first_two_sentences() -> None:
     text = "Iran struck. Israel waited. Israel then answered. Israel won."
-    values = _measure(text).values
-    assert values["salience_iran_lead"] == 1.0
-    assert values["salience_israel_lead"] == 1.0
+    result = _measure(text)
+    values = result.values
+    assert result.value("iran", "count", "lead") == 1.0
+    assert result.value("israel", "count", "lead") == 1.0
     assert values["salience_israel_count"] == 3.0
     assert values["salience_israel_most"] == 1.0 and values["salience_iran_most"] == 0.0
     assert values["salience_iran_first"] == 1.0
@@ -97,37 +98,16 @@ def test_no_actor_gives_nan_positions() -> None:
     assert math.isnan(values["salience_iran_first"])
     assert math.isnan(values["salience_iran_most"])
     assert values["salience_iran_count"] == 0.0
-    assert values["salience_actors"] == 0.0
+    assert values["salience_actors_distinct"] == 0.0
     assert math.isnan(_measure("").values["salience_iran_per_1k"])
 
 
-def test_actor_table_for_an_outlet() -> None:
-    row = {"outlet": "A"}
-    for actor, count in (("iran", 4.0), ("israel", 0.0)):
-        for suffix in ("count", "agent_count"):
-            row[f"salience_{actor}_{suffix}"] = count
-        for suffix in (
-            "per_1k",
-            "agent_per_1k",
-            "target_per_1k",
-            "first",
-            "most",
-            "headline",
-            "lead",
-        ):
-            row[f"salience_{actor}_{suffix}"] = count / 2
-    table = salience.actor_table(pd.DataFrame([row]), "A")
-    assert list(table.index) == ["iran"]
-    assert table.loc["iran", "mentions per 1k words"] == 2.0
-
-
-def test_a_segmented_headline_gives_the_same_counts() -> None:
+def test_headline_mentions_count_in_the_headline_zone() -> None:
     text = "Iran struck. Israel waited."
-    title = "US and Israel weigh response to Iran"
-    article = Article("doc", "Outlet", title, text, text, "test")
-    result = salience.measure(article, segment(text), headline=segment(title))
-    assert result == _measure(text, title=title)
-    headline = {a: result.values[f"salience_{a}_headline"] for a in ("iran", "israel")}
+    result = _measure(text, title="US and Israel weigh response to Iran")
+    headline = {a: result.value(a, "count", "headline") for a in ("iran", "israel")}
     assert headline == {"iran": 1.0, "israel": 1.0}
-    assert result.values["salience_united_states_headline"] == 1.0  # "US" passes `capitalised`
-    assert _measure(text, title="Talks with us").values["salience_united_states_headline"] == 0.0
+    assert result.value("united_states", "count", "headline") == 1.0  # "US" is `capitalised`
+    assert result.values["salience_israel_count"] == 2.0  # headline and body
+    lowered = _measure(text, title="Talks with us")
+    assert lowered.value("united_states", "count", "headline") == 0.0

@@ -13,9 +13,10 @@ import nltk
 import pytest
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
-from toolkit.corpus.article import Article
+from tests.metrics.families import run
 from toolkit.metrics import sentiment
-from toolkit.metrics.sentiment import compound, measure, vader_lexicon
+from toolkit.metrics.base import FamilyOutput
+from toolkit.metrics.sentiment import compound, vader_lexicon
 from toolkit.text import Segmented, Span, segment
 
 UNUSUAL_WHALES = "002_0bbcda579d155b64"
@@ -40,10 +41,8 @@ VICTORY_SENTENCE = (
 )
 
 
-def _article(text: str) -> Article:
-    return Article(
-        doc_id="d1", outlet="o", title="t", text=text, original_text=text, location="test"
-    )
+def _measure(text: str) -> FamilyOutput:
+    return run("tone", text)
 
 
 def _refuse(*args: object, **kwargs: object) -> NoReturn:
@@ -65,7 +64,7 @@ def test_lexicon_is_built_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_negative_words_in_a_sample_sentence(sample_texts: dict[str, str]) -> None:
     assert WAR_SENTENCE in sample_texts["001_3ffd96728f458706"]
-    result = measure(_article(WAR_SENTENCE), segment(WAR_SENTENCE))
+    result = _measure(WAR_SENTENCE)
     assert [(e.text, e.category, e.rule, e.weight, e.start, e.end) for e in result.evidence] == [
         ("hostilities", "negative", "vader:hostilities", -2.1, 181, 192),
         ("risk", "negative", "vader:risk", -1.1, 212, 216),
@@ -82,7 +81,7 @@ def test_negative_words_in_a_sample_sentence(sample_texts: dict[str, str]) -> No
 
 
 def test_mixed_sentence_counts_both_sides() -> None:
-    result = measure(_article(VICTORY_SENTENCE), segment(VICTORY_SENTENCE))
+    result = _measure(VICTORY_SENTENCE)
     positive = [e.text for e in result.evidence if e.category == "positive"]
     negative = [e.text for e in result.evidence if e.category == "negative"]
     assert positive == ["hailed", "significant", "ability", "protect"]
@@ -92,8 +91,7 @@ def test_mixed_sentence_counts_both_sides() -> None:
 
 def test_sample_article(sample_texts: dict[str, str]) -> None:
     text = sample_texts[UNUSUAL_WHALES]
-    doc = segment(text)
-    result = measure(_article(text), doc)
+    result = _measure(text)
     assert result.family == "tone"
     assert set(result.values) == KEYS
     # 14 sentences: 5 at >= 0.05, 7 at <= -0.05, 2 neutral.
@@ -106,7 +104,7 @@ def test_sample_article(sample_texts: dict[str, str]) -> None:
     assert len(result.evidence) == 42
     for row in result.evidence:
         assert text[row.start : row.end] == row.text
-        assert row.doc_id == "d1" and row.family == "tone"
+        assert row.family == "tone" and row.zone in ("lead", "body")
         assert row.rule == f"vader:{row.text.lower()}"
         assert (row.weight > 0) == (row.category == "positive")
     killed = next(row for row in result.evidence if row.text == "killed")
@@ -123,7 +121,7 @@ def test_curly_apostrophe_negation_is_recognised(sample_texts: dict[str, str]) -
 
 def test_word_counts_ignore_negation_but_compound_does_not() -> None:
     text = "The result was not good."
-    result = measure(_article(text), segment(text))
+    result = _measure(text)
     assert [(e.text, e.category) for e in result.evidence] == [("good", "positive")]
     assert result.values["tone_compound_mean"] == pytest.approx(-0.3412)
     assert result.values["tone_negative_share"] == 1.0
@@ -131,9 +129,9 @@ def test_word_counts_ignore_negation_but_compound_does_not() -> None:
 
 @pytest.mark.parametrize("text", ["", " \n\n ", "— …"])
 def test_undefined_without_words(text: str) -> None:
-    result = measure(_article(text), segment(text))
+    result = _measure(text)
     assert set(result.values) == KEYS
-    assert result.evidence == ()
+    assert result.evidence == []
     assert result.values["tone_positive_words_count"] == 0
     assert result.values["tone_negative_words_count"] == 0
     for key in KEYS - {"tone_positive_words_count", "tone_negative_words_count"}:
@@ -251,7 +249,7 @@ def test_sentences_with_words_follow_sentence_index() -> None:
     ],
 )
 def test_lexicon_evidence_looks_up_each_word_lower_cased(text: str) -> None:
-    result = measure(_article(text), segment(text))
+    result = _measure(text)
     assert [(e.text, e.rule, e.weight, e.start, e.end) for e in result.evidence] == [
         ("GOOD", "vader:good", 1.9, text.index("GOOD"), text.index("GOOD") + 4)
     ] + ([("hurt", "vader:hurt", -2.4, 20, 24)] if "hurt" in text else [])

@@ -1,32 +1,26 @@
 from __future__ import annotations
 
-import pandas as pd
-
 from toolkit.compare import (
     aligned_sentences,
+    analysis_sentences,
+    analysis_texts,
     coverage_items,
     coverage_matrix,
     family_intervals,
-    load_texts,
     log_odds,
     reuse_matrix,
-    sentence_table,
     source_balance,
     term_counts,
 )
 from toolkit.notebook import plots, plots_compare
 
 
-def _sample() -> tuple[pd.DataFrame, pd.DataFrame]:
-    texts = load_texts()
-    return texts, sentence_table(texts)
-
-
 def test_every_comparison_figure_renders_with_outlet_colours() -> None:
     from toolkit import analyze
 
     analysis = analyze()
-    texts, sentences = _sample()
+    texts = analysis_texts(analysis.documents, analysis.sentences)
+    sentences = analysis_sentences(analysis.sentences)
     colours = plots.outlet_colours(texts["outlet"])
     intervals = family_intervals(analysis.evidence, sentences, "framing")
     figures = {

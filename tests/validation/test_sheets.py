@@ -26,7 +26,7 @@ def sample_analysis() -> Analysis:
 
 def test_sample_is_stratified_by_entry_and_outlet(sample_analysis: Analysis) -> None:
     evidence = sample_analysis.evidence
-    sheet = sample_evidence(evidence, families=["hedging"], per_cell=1)
+    sheet = sample_evidence(evidence, sample_analysis.sentences, families=["hedging"], per_cell=1)
     assert tuple(sheet.columns) == SHEET_COLUMNS
     hedges = evidence[evidence["family"] == "hedging"]
     assert len(sheet) == hedges.groupby(["rule", "outlet"]).ngroups
@@ -39,8 +39,8 @@ def test_sample_is_stratified_by_entry_and_outlet(sample_analysis: Analysis) -> 
 
 
 def test_sample_is_reproducible_and_skips_tone(sample_analysis: Analysis) -> None:
-    first = sample_evidence(sample_analysis.evidence, per_cell=2, seed=7)
-    again = sample_evidence(sample_analysis.evidence, per_cell=2, seed=7)
+    first = sample_evidence(sample_analysis.evidence, sample_analysis.sentences, per_cell=2, seed=7)
+    again = sample_evidence(sample_analysis.evidence, sample_analysis.sentences, per_cell=2, seed=7)
     pd.testing.assert_frame_equal(first, again)
     assert "tone" not in set(first["family"])
     assert {"policy", "conflict", "labels", "salience"} <= set(first["family"])
@@ -49,11 +49,11 @@ def test_sample_is_reproducible_and_skips_tone(sample_analysis: Analysis) -> Non
 
 def test_bad_sample_parameters(sample_analysis: Analysis) -> None:
     with pytest.raises(ParameterError, match="single string 'hedging'"):
-        sample_evidence(sample_analysis.evidence, families="hedging")
+        sample_evidence(sample_analysis.evidence, sample_analysis.sentences, families="hedging")
     with pytest.raises(ParameterError, match=r"Got \['hedges'\] instead"):
-        sample_evidence(sample_analysis.evidence, families=["hedges"])
+        sample_evidence(sample_analysis.evidence, sample_analysis.sentences, families=["hedges"])
     with pytest.raises(ParameterError, match="at least 1"):
-        sample_evidence(sample_analysis.evidence, per_cell=0)
+        sample_evidence(sample_analysis.evidence, sample_analysis.sentences, per_cell=0)
 
 
 def test_read_coded_sheet_codes_and_errors(tmp_path: Path) -> None:
@@ -82,7 +82,9 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
 
 
 def test_round_trip_through_csv(sample_analysis: Analysis, tmp_path: Path) -> None:
-    sheet = sample_evidence(sample_analysis.evidence, families=["labels"], per_cell=5)
+    sheet = sample_evidence(
+        sample_analysis.evidence, sample_analysis.sentences, families=["labels"], per_cell=5
+    )
     path = write_sheet(sheet.assign(code="1"), tmp_path / "sheets" / "labels.csv")
     back = read_coded_sheet(path)
     assert back["cue"].tolist() == sheet["cue"].tolist()

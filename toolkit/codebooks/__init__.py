@@ -8,25 +8,23 @@ in the same format is loaded and validated with ``load_codebook(path)``, and
 from __future__ import annotations
 
 from toolkit.codebooks.loader import (
-    DEFAULT_CODEBOOKS,
-    FAMILIES,
     builtin_codebook,
     builtin_codebook_names,
     check_codebook,
+    codebook_families,
     default_codebook,
     load_codebook,
 )
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 
 __all__ = [
-    "DEFAULT_CODEBOOKS",
-    "FAMILIES",
     "Category",
     "Codebook",
     "Entry",
     "builtin_codebook",
     "builtin_codebook_names",
     "check_codebook",
+    "codebook_families",
     "default_codebook",
     "load_codebook",
     "normalize_term",

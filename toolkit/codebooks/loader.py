@@ -4,7 +4,7 @@ A codebook file looks like::
 
     name: hedging                 # used in evidence rules: "<name>:<entry id>"
     version: "1.0.0"              # semver, quoted; bump it whenever an entry changes
-    family: hedging               # the metric family it feeds (see FAMILIES)
+    family: hedging               # the codebook slot it fills (see codebook_families())
     description: ...
     citation: ...
     licence: ...
@@ -59,31 +59,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 from toolkit.errors import CodebookError, InputProblem, ParameterError
 from toolkit.metrics.guards import GUARDS
-
-FAMILIES = ("hedging", "framing", "policy", "conflict", "labels", "salience")
-"""Metric families a codebook can feed."""
-
-DEFAULT_CODEBOOKS = {
-    "hedging": "hedging",
-    "framing": "framing",
-    "policy": "policy_frames",
-    "conflict": "conflict_frames",
-    "labels": "loaded_labels",
-    "salience": "actors",
-}
-"""The built-in codebook each family uses unless a researcher gives their own."""
-
-RESERVED_CATEGORIES = {
-    "hedging": frozenset({"hedges", "negated"}),
-    "labels": frozenset({"all", "favours"}),
-}
-"""Category ids a family uses for its own columns (``hedging_hedges_count``, ...)."""
-
-REQUIRED_CATEGORIES = {"salience": ("actions",)}
-"""Category ids a family needs (the action verbs of an actor codebook)."""
-
-LABELS_FAMILY = "labels"
-"""The family whose codebooks declare ``sides`` and give every entry ``favours``."""
+from toolkit.metrics.registry import CodebookSlot, registry
 
 _TOP_REQUIRED = ("name", "version", "family", "description", "citation", "licence", "categories")
 _TOP_OPTIONAL = ("scope", "sides")
@@ -208,10 +184,10 @@ def _parse(source: str, location: str) -> tuple[Codebook | None, list[InputProbl
         fields, "version", "codebook", _SEMVER, "a quoted semantic version like '1.0.0'"
     )
     family = reader.text(fields, "family", "codebook")
-    if family is not None and family not in FAMILIES:
+    if family is not None and _slot(family) is None:
         reader.problem(
             fields["family"][1],
-            f"codebook: 'family' must be one of {', '.join(FAMILIES)}. Got {family!r}.",
+            f"codebook: 'family' must be one of {', '.join(codebook_families())}. Got {family!r}.",
         )
     texts = {key: reader.text(fields, key, "codebook") for key in ("description", "citation")}
     licence = reader.text(fields, "licence", "codebook")
@@ -242,17 +218,34 @@ def _parse(source: str, location: str) -> tuple[Codebook | None, list[InputProbl
     )
 
 
+def codebook_families() -> tuple[str, ...]:
+    """The ``family`` values a codebook file may declare: one per codebook slot of the registry."""
+    return tuple(slot.family for slot in registry().slots())
+
+
+def _slot(family: str | None) -> CodebookSlot | None:
+    for slot in registry().slots():
+        if slot.family == family:
+            return slot
+    return None
+
+
+def _takes_sides(family: str | None) -> bool:
+    slot = _slot(family)
+    return slot is not None and slot.sides
+
+
 def _sides(
     reader: _Reader, fields: _Fields, root: Node, family: str | None
 ) -> tuple[tuple[str, str], ...]:
     """The ``sides`` of a labels codebook (required there, refused in other families)."""
     if "sides" not in fields:
-        if family == LABELS_FAMILY:
-            reader.problem(root, "codebook: a labels codebook needs 'sides' (id: description)")
+        if _takes_sides(family):
+            reader.problem(root, f"codebook: a {family} codebook needs 'sides' (id: description)")
         return ()
     key, node = fields["sides"]
-    if family != LABELS_FAMILY:
-        reader.problem(key, f"codebook: only a {LABELS_FAMILY} codebook takes 'sides'")
+    if not _takes_sides(family):
+        reader.problem(key, f"codebook: a {family} codebook takes no 'sides'")
         return ()
     side_fields = reader.mapping(node, "sides")
     if not side_fields:
@@ -279,10 +272,11 @@ def _categories(
         return None
     if not fields:
         reader.problem(node, "categories: at least one category is required")
-    for required in REQUIRED_CATEGORIES.get(family or "", ()):
+    slot = _slot(family)
+    for required in slot.required if slot is not None else ():
         if fields and required not in fields:
             reader.problem(node, f"categories: a {family} codebook needs the category {required!r}")
-    reserved = RESERVED_CATEGORIES.get(family or "", frozenset())
+    reserved = slot.reserved if slot is not None else frozenset()
     entry_lines: dict[str, int] = {}
     term_owners: dict[str, str] = {}
     categories: list[Category] = []
@@ -379,7 +373,7 @@ def _favours(
     sides: tuple[tuple[str, str], ...],
 ) -> str | None:
     """The side a label favours: required in a labels codebook, refused elsewhere."""
-    if family != LABELS_FAMILY:
+    if not _takes_sides(family):
         if "favours" in fields:
             reader.problem(fields["favours"][0], f"{where}: only a labels codebook takes 'favours'")
         return None
@@ -480,13 +474,14 @@ def _load(path: Path) -> tuple[Codebook | None, list[InputProblem]]:
 
 
 def default_codebook(family: str) -> Codebook:
-    """The built-in codebook that ``family`` uses by default (see ``DEFAULT_CODEBOOKS``)."""
-    if family not in DEFAULT_CODEBOOKS:
+    """The built-in codebook of the slot whose codebooks declare ``family``."""
+    slot = _slot(family)
+    if slot is None:
         raise ParameterError(
-            f"The 'family' parameter of default_codebook must be one of {set(DEFAULT_CODEBOOKS)}. "
-            f"Got {family!r} instead."
+            f"The 'family' parameter of default_codebook must be one of "
+            f"{set(codebook_families())}. Got {family!r} instead."
         )
-    return builtin_codebook(DEFAULT_CODEBOOKS[family])
+    return builtin_codebook(slot.default)
 
 
 def builtin_codebook_names() -> tuple[str, ...]:

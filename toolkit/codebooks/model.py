@@ -56,7 +56,7 @@ class Category:
 class Codebook:
     """A versioned lexicon feeding one metric family, with its provenance.
 
-    ``family`` is the metric family that reads it (one of ``toolkit.codebooks.FAMILIES``);
+    ``family`` names the codebook slot it fills (one of ``codebook_families()``);
     ``path`` is the file it was loaded from; ``scope`` optionally says which kind of story the
     categories suit. ``sides`` (loaded-label codebooks) maps each side id a label can favour to
     its description, in file order.

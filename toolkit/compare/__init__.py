@@ -3,12 +3,12 @@ text reuse, and framing and sourcing contrasts.
 
 Every function returns a tidy DataFrame with sorted rows, and every random step is seeded, so a
 report re-run on the same input is byte-identical. Word-level comparisons need the article
-texts (``load_texts``), which the analysis tables do not hold::
+texts, rebuilt from the analysis's sentences table (the corpus is never read again)::
 
     from toolkit import analyze, compare
     analysis = analyze()
-    texts = compare.load_texts()                      # "" / no argument: the sample corpus
-    sentences = compare.sentence_table(texts)
+    texts = compare.analysis_texts(analysis.documents, analysis.sentences)
+    sentences = compare.analysis_sentences(analysis.sentences)
     intervals = compare.family_intervals(analysis.evidence, sentences, "framing")
     compare.pairwise_differences(intervals)
     compare.log_odds(compare.term_counts(texts))
@@ -49,12 +49,14 @@ from toolkit.compare.reuse import (
     reuse_settings_for,
     reuse_shares,
 )
-from toolkit.compare.texts import load_texts, sentence_table, texts_for_analysis, texts_table
+from toolkit.compare.texts import analysis_sentences, analysis_texts, sentence_table, texts_table
 
 __all__ = [
     "Bootstrap",
     "ReuseSettings",
     "aligned_sentences",
+    "analysis_sentences",
+    "analysis_texts",
     "coverage_items",
     "coverage_matrix",
     "describe_settings",
@@ -62,7 +64,6 @@ __all__ = [
     "exclusive_frames",
     "exclusive_sources",
     "family_intervals",
-    "load_texts",
     "log_odds",
     "missing_items",
     "outlets_mentioning",
@@ -76,7 +77,6 @@ __all__ = [
     "source_balance",
     "source_identities",
     "term_counts",
-    "texts_for_analysis",
     "texts_table",
     "unique_items",
 ]

@@ -16,19 +16,26 @@ import pandas as pd
 from toolkit.compare.names import ORGANISATION, PERSON, PLACE, find_names
 from toolkit.compare.texts import require_columns
 from toolkit.errors import ParameterError
+from toolkit.pipeline.tables import in_context
 
 NAMED_TYPES = ("named_person", "named_organisation", "news_media")
 _PRIORITY = {PERSON: 0, ORGANISATION: 1, PLACE: 2}  # which name in a source names it
 
 
 def exclusive_frames(
-    evidence: pd.DataFrame, *, family: str = "framing", level: str = "category", per_item: int = 3
+    evidence: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    family: str = "framing",
+    level: str = "category",
+    per_item: int = 3,
 ) -> pd.DataFrame:
     """Frames (categories or rules of ``family``) that exactly one outlet uses.
 
     Columns: outlet, frame, n_evidence, then up to ``per_item`` example rows' cue, doc_id and
-    sentence (one row per example), sorted by outlet, frame, doc_id and offset. Meaningful only
-    with two outlets or more; with one outlet every frame is "exclusive".
+    sentence (one row per example; from the analysis's ``sentences`` table), sorted by outlet,
+    frame, doc_id and offset. Negated evidence does not count. Meaningful only with two outlets
+    or more; with one outlet every frame is "exclusive".
     """
     if level not in ("category", "rule"):
         raise ParameterError(
@@ -41,13 +48,15 @@ def exclusive_frames(
         "evidence",
     )
     rows = evidence[evidence["family"] == family]
+    if "negated" in rows.columns:
+        rows = rows[~rows["negated"].astype(bool)]
     outlets_per_frame = rows.groupby(level)["outlet"].nunique()
     exclusive = outlets_per_frame[outlets_per_frame == 1].index
     picked = rows[rows[level].isin(exclusive)].sort_values(
         ["outlet", level, "doc_id", "start"], kind="stable"
     )
     counts = picked.groupby(level).size()
-    examples = picked.groupby(level, sort=True).head(per_item)
+    examples = in_context(picked.groupby(level, sort=True).head(per_item), sentences)
     table = pd.DataFrame(
         {
             "outlet": examples["outlet"].astype(str),
@@ -55,7 +64,7 @@ def exclusive_frames(
             "n_evidence": examples[level].map(counts).astype("int64"),
             "cue": examples["cue"].astype(str),
             "doc_id": examples["doc_id"].astype(str),
-            "sentence": examples["sentence"].astype(str),
+            "sentence": examples["sentence_text"].astype(str),
         }
     )
     return table.reset_index(drop=True)
@@ -82,10 +91,10 @@ def source_identities(attributions: pd.DataFrame) -> pd.Series:
     return pd.Series(resolved, index=attributions.index, name="identity")
 
 
-def exclusive_sources(attributions: pd.DataFrame) -> pd.DataFrame:
+def exclusive_sources(attributions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Named sources exactly one outlet cites: outlet, identity, source_type, n_attributions,
-    and the first attribution's source words, cue, doc_id and sentence; sorted by outlet and
-    identity."""
+    and the first attribution's source words, cue, doc_id and sentence (from the analysis's
+    ``sentences`` table); sorted by outlet and identity."""
     require_columns(
         attributions,
         ("outlet", "source", "source_type", "cue", "doc_id", "start", "sentence"),
@@ -98,7 +107,7 @@ def exclusive_sources(attributions: pd.DataFrame) -> pd.DataFrame:
         ["outlet", "identity", "doc_id", "start"], kind="stable"
     )
     counts = only.groupby("identity").size()
-    first = only.drop_duplicates("identity")
+    first = in_context(only.drop_duplicates("identity"), sentences)
     return (
         pd.DataFrame(
             {
@@ -109,7 +118,7 @@ def exclusive_sources(attributions: pd.DataFrame) -> pd.DataFrame:
                 "source": first["source"].astype(str),
                 "cue": first["cue"].astype(str),
                 "doc_id": first["doc_id"].astype(str),
-                "sentence": first["sentence"].astype(str),
+                "sentence": first["sentence_text"].astype(str),
             }
         )
         .sort_values(["outlet", "identity"], kind="stable")

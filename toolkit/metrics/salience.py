@@ -18,18 +18,18 @@ coder can check in the evidence):
   preposition (on, against, at, into, upon, toward(s)) with up to three words between ("fired
   missiles at Israel", "strikes on Iran"), or precedes a passive one ("Israel was attacked").
 
-Values, for each actor ``<a>`` (``<s>`` = ``salience_<a>``), counts being sums of entry weights
-and rates per 1,000 words (NaN for an article without words):
+Measures, for each actor ``<a>`` (category ``<a>``), counts being sums of entry weights in the
+whole article (headline and body), the headline and the lead, and rates per 1,000 words of the
+article (NaN for an article without words):
 
-* ``<s>_count`` / ``_per_1k``: mentions in the text;
-* ``<s>_agent_count`` / ``_per_1k`` and ``<s>_target_count`` / ``_per_1k``: mentions as agent or
-  target of an action;
-* ``<s>_headline``: mentions in the headline (``Article.title``); ``<s>_lead``: mentions in the
-  lead (the first ``LEAD_SENTENCES`` sentences, also counted in ``_count``);
-* ``<s>_first``: 1 when the actor is the first named in the text, else 0; ``<s>_most``: 1 when
-  no actor is named more often (ties all get 1), else 0; both NaN when the text names no actor.
-  Averaged per outlet they are the share of articles where the actor comes first / most.
-* ``salience_actors``: how many different actors the text names.
+* ``count`` / ``per_1k``: mentions;
+* ``agent_count`` / ``agent_per_1k`` and ``target_count`` / ``target_per_1k``: mentions as agent
+  or target of an action;
+* ``first``: 1 when the actor is the first named in the article (headline first), else 0;
+  ``most``: 1 when no actor is named more often (ties all get 1), else 0; both NaN when the
+  article names no actor. Averaged per outlet they are the share of articles where the actor
+  comes first / most.
+* category ``actors``, measure ``distinct``: how many different actors the article names.
 
 Evidence: one row per mention (category ``<a>``) and one per role (category ``<a>:agent`` or
 ``<a>:target``) spanning the actor and the action words, e.g. "Iran launched".
@@ -39,22 +39,25 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from toolkit.codebooks.model import Codebook
-from toolkit.corpus.article import Article
-from toolkit.metrics.base import EvidenceTuple, FamilyResult, per_thousand, spans_result
-from toolkit.metrics.lexicon import (
-    CompiledCodebook,
-    LexiconMatch,
-    check_segmented,
-    compile_codebook,
-    family_codebook,
-    headline_of,
-    lead_end,
+from toolkit.metrics.base import (
+    ARTICLE,
+    COUNT,
+    HEADLINE,
+    LEAD,
+    PER_1K,
+    ZONES,
+    ArticleText,
+    Evidence,
+    FamilyOutput,
+    Measure,
+    per_thousand,
 )
+from toolkit.metrics.lexicon_family import kept_evidence, require_codebook
+from toolkit.metrics.registry import CodebookSlot, Family, MeasureSpec
 from toolkit.text import Segmented
 
 FAMILY = "salience"
@@ -62,6 +65,16 @@ ACTIONS = "actions"
 """The category of an actor codebook that holds the verbs of action."""
 AGENT = "agent"
 TARGET = "target"
+ACTORS = "actors"
+DISTINCT = "distinct"
+
+SLOT = CodebookSlot(
+    parameter="actors_codebook",
+    family=FAMILY,
+    default="actors",
+    description="actors (salience, and the affiliation of sources)",
+    required=(ACTIONS,),
+)
 
 _AUXILIARIES = (
     "has|have|had|will|would|could|might|may|must|shall|also|then|reportedly|allegedly|again|"
@@ -100,10 +113,11 @@ def actor_ids(codebook: Codebook) -> tuple[str, ...]:
     return tuple(category for category in codebook.category_ids if category != ACTIONS)
 
 
-def roles(doc: Segmented, matches: tuple[LexiconMatch, ...]) -> tuple[Role, ...]:
+def roles(doc: Segmented, matches: Sequence[Evidence]) -> tuple[Role, ...]:
     """Agent and target readings of the actor mentions among ``matches`` (see module docstring).
 
-    ``matches`` are kept matches of an actor codebook in ``doc.text``, in text order.
+    ``matches`` are kept matches of an actor codebook in ``doc.text`` (mentions and actions), in
+    text order.
     """
     text = doc.text
     actions = [match for match in matches if match.category == ACTIONS]
@@ -130,141 +144,127 @@ def roles(doc: Segmented, matches: tuple[LexiconMatch, ...]) -> tuple[Role, ...]
     return tuple(sorted(found, key=lambda item: (item.start, item.end, item.actor)))
 
 
-def _role(mention: LexiconMatch, action: LexiconMatch, role: str, start: int, end: int) -> Role:
+def _role(mention: Evidence, action: Evidence, role: str, start: int, end: int) -> Role:
     return Role(mention.category, role, start, end, f"{mention.rule}+{action.rule}", mention.weight)
 
 
-def measure(
-    article: Article,
-    doc: Segmented,
-    codebook: Codebook | None = None,
-    *,
-    headline: Segmented | None = None,
-) -> FamilyResult:
-    """Measure the salience of each actor of the codebook in ``article`` (see module docstring).
+def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
+    """Measure the salience of each actor of the codebook (see the module docstring).
 
-    ``doc`` must be ``segment(article.text)``; ``codebook`` defaults to the built-in ``actors``
-    codebook and must otherwise be a codebook of family ``"salience"``. ``headline`` is
-    ``segment(article.title)`` when the caller has it already.
+    ``codebook`` is a codebook of family ``"salience"`` (an actor codebook).
     """
-    book = family_codebook(codebook, FAMILY)
-    check_segmented(article, doc)
-    title = headline_of(article, headline)
-    values, spans = measure_spans(doc, title, book, compile_codebook(book))
-    return spans_result(article.doc_id, FAMILY, values, spans)
-
-
-def measure_spans(
-    doc: Segmented,
-    title: Segmented | str,
-    book: Codebook,
-    matcher: CompiledCodebook,
-    *,
-    folded: str | None = None,
-    folded_title: str | None = None,
-) -> tuple[dict[str, float], list[EvidenceTuple]]:
-    """``measure`` for ``measure_article``: the values and the evidence as ``EvidenceTuple``s.
-
-    ``title`` is ``headline_of(article, headline)``, ``matcher`` is ``compile_codebook(book)``;
-    ``folded`` and ``folded_title`` are ``scan_text`` of the text and the title, or None.
-    """
+    book = require_codebook(codebook, FAMILY, FAMILY)
     actors = actor_ids(book)
-    kept = tuple(
-        LexiconMatch(start, end, text, *target.identity)
-        for start, end, text, target, rejected_by in matcher.hits(doc, folded=folded)
-        if rejected_by is None
-    )
-    mentions = [match for match in kept if match.category != ACTIONS]
-    found_roles = roles(doc, kept)
-    lead_stop = lead_end(doc)
-
-    counts = dict.fromkeys(actors, 0.0)
-    leads = dict.fromkeys(actors, 0.0)
-    headlines = dict.fromkeys(actors, 0.0)
-    role_counts = {(actor, role): 0.0 for actor in actors for role in (AGENT, TARGET)}
-    spans: list[EvidenceTuple] = []
-    for mention in mentions:
-        counts[mention.category] += mention.weight
-        if mention.end <= lead_stop:
-            leads[mention.category] += mention.weight
-        spans.append(
-            (
-                mention.category,
-                mention.rule,
-                mention.start,
-                mention.end,
-                mention.text,
-                mention.weight,
+    kept = kept_evidence(FAMILY, text, book)
+    evidence = [match for match in kept if match.category != ACTIONS]
+    headline = [match for match in kept if match.zone == HEADLINE]
+    body = [match for match in kept if match.zone != HEADLINE]
+    for zone_matches, doc in ((headline, text.headline), (body, text.body)):
+        for role in roles(doc, zone_matches):
+            zone = HEADLINE if doc is text.headline else text.body_zone(role.end)
+            evidence.append(
+                Evidence(
+                    FAMILY,
+                    f"{role.actor}:{role.role}",
+                    role.rule,
+                    zone,
+                    role.start,
+                    role.end,
+                    doc.text[role.start : role.end],
+                    role.weight,
+                )
             )
-        )
-    text = doc.text
-    for item in found_roles:
-        role_counts[(item.actor, item.role)] += item.weight
-        spans.append(
-            (
-                f"{item.actor}:{item.role}",
-                item.rule,
-                item.start,
-                item.end,
-                text[item.start : item.end],
-                item.weight,
-            )
-        )
-    for *_, target, rejected_by in matcher.hits(title, folded=folded_title):
-        if rejected_by is None and target.category != ACTIONS:
-            headlines[target.category] += target.weight
+    kinds = (COUNT, f"{AGENT}_{COUNT}", f"{TARGET}_{COUNT}")
+    totals = {(zone, actor, kind): 0.0 for zone in ZONES for actor in actors for kind in kinds}
+    for item in evidence:
+        actor, _, kind = item.category.partition(":")
+        totals[item.zone, actor, f"{kind}_{COUNT}" if kind else COUNT] += item.weight
+    return FamilyOutput(FAMILY, _measures(text, actors, kinds, totals, evidence), evidence)
 
-    first = mentions[0].category if mentions else None
-    most = max(counts.values(), default=0.0)
-    n_words = doc.n_words
-    values: dict[str, float] = {}
+
+def _measures(
+    text: ArticleText,
+    actors: tuple[str, ...],
+    kinds: tuple[str, ...],
+    totals: dict[tuple[str, str, str], float],
+    evidence: list[Evidence],
+) -> list[Measure]:
+    words = text.words(ARTICLE)
+    mentions = {actor: sum(totals[zone, actor, COUNT] for zone in ZONES) for actor in actors}
+    named = [item for item in evidence if ":" not in item.category]
+    first = named[0].category if named else None
+    most = max(mentions.values(), default=0.0)
+    measures: list[Measure] = []
     for actor in actors:
-        prefix = f"{FAMILY}_{actor}"
-        values[f"{prefix}_count"] = counts[actor]
-        values[f"{prefix}_per_1k"] = per_thousand(counts[actor], n_words)
-        for role in (AGENT, TARGET):
-            values[f"{prefix}_{role}_count"] = role_counts[(actor, role)]
-            values[f"{prefix}_{role}_per_1k"] = per_thousand(role_counts[(actor, role)], n_words)
-        values[f"{prefix}_headline"] = headlines[actor]
-        values[f"{prefix}_lead"] = leads[actor]
-        values[f"{prefix}_first"] = math.nan if first is None else float(actor == first)
-        values[f"{prefix}_most"] = (
-            math.nan if first is None else float(counts[actor] > 0 and counts[actor] == most)
-        )
-    values[f"{FAMILY}_actors"] = float(sum(1 for count in counts.values() if count > 0))
-    return values, spans
+        for kind in kinds:
+            whole = sum(totals[zone, actor, kind] for zone in ZONES)
+            rate = kind.removesuffix(COUNT) + PER_1K
+            measures.append(Measure(ARTICLE, actor, kind, whole))
+            measures.append(Measure(ARTICLE, actor, rate, per_thousand(whole, words)))
+            measures.append(Measure(HEADLINE, actor, kind, totals[HEADLINE, actor, kind]))
+            measures.append(Measure(LEAD, actor, kind, totals[LEAD, actor, kind]))
+        is_first = math.nan if first is None else float(actor == first)
+        is_most = math.nan if first is None else float(0 < mentions[actor] == most)
+        measures.append(Measure(ARTICLE, actor, "first", is_first))
+        measures.append(Measure(ARTICLE, actor, "most", is_most))
+    distinct = float(sum(1 for count in mentions.values() if count > 0))
+    measures.append(Measure(ARTICLE, ACTORS, DISTINCT, distinct))
+    return measures
 
 
-_TABLE_COLUMNS = {
-    "per_1k": "mentions per 1k words",
-    "agent_per_1k": "as agent per 1k",
-    "target_per_1k": "as target per 1k",
-    "first": "share named first",
-    "most": "share named most",
-    "headline": "headline mentions per article",
-    "lead": "lead mentions per article",
-}
-
-
-def actor_table(outlets: pd.DataFrame, outlet: str) -> pd.DataFrame:
-    """One outlet's actor salience from the outlets table: one row per actor named at all.
-
-    Columns: mentions, agent and target rates per 1,000 words (pooled over the outlet's
-    articles), the share of its articles naming the actor first / most, and mean mentions per
-    headline and lead. Actors the outlet never names are left out.
-    """
-    row = {str(k): v for k, v in outlets.set_index("outlet").loc[outlet].to_dict().items()}
-    actors = [
-        column.removeprefix(f"{FAMILY}_").removesuffix("_agent_count")
-        for column in outlets.columns
-        if column.startswith(f"{FAMILY}_") and column.endswith("_agent_count")
-    ]
-    table = pd.DataFrame(
-        {
-            label: [float(row[f"{FAMILY}_{actor}_{suffix}"]) for actor in actors]
-            for suffix, label in _TABLE_COLUMNS.items()
-        },
-        index=pd.Index(actors, name="actor"),
-    )
-    named = [float(row[f"{FAMILY}_{actor}_count"]) > 0 for actor in actors]
-    return table[named].sort_values("mentions per 1k words", ascending=False, kind="stable")
+FAMILIES = (
+    Family(
+        name=FAMILY,
+        label="Actor salience",
+        measure=measure,
+        description="Which actors a story names, how early and how often, and who does what "
+        "to whom.",
+        citation="Entman (1993); van Atteveldt, Kleinnijenhuis & Ruigrok (2008), Political "
+        "Analysis 16(4), 428-446.",
+        slot=SLOT,
+        measures=(
+            MeasureSpec(
+                "<actor>",
+                "count",
+                "mentions",
+                "higher = more salient",
+                "mentions of the actor (per_1k: per 1,000 words)",
+            ),
+            MeasureSpec(
+                "<actor>",
+                "agent_count",
+                "mentions",
+                "higher = more often the actor",
+                "mentions as the agent of an action ('Iran launched')",
+            ),
+            MeasureSpec(
+                "<actor>",
+                "target_count",
+                "mentions",
+                "higher = more often acted upon",
+                "mentions as the target of an action ('attacked Israel')",
+            ),
+            MeasureSpec(
+                "<actor>",
+                "first",
+                "0 or 1 (outlets: share)",
+                "1 = named first",
+                "the first actor the article names (headline first)",
+            ),
+            MeasureSpec(
+                "<actor>",
+                "most",
+                "0 or 1 (outlets: share)",
+                "1 = named most",
+                "no actor is named more often",
+            ),
+            MeasureSpec(
+                ACTORS,
+                DISTINCT,
+                "actors",
+                "higher = more actors",
+                "how many different actors the article names",
+            ),
+        ),
+    ),
+)

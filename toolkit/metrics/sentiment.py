@@ -30,8 +30,19 @@ from itertools import compress, repeat
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
-from toolkit.corpus.article import Article
-from toolkit.metrics.base import Evidence, FamilyResult, per_thousand
+from toolkit.codebooks.model import Codebook
+from toolkit.metrics.base import (
+    ARTICLE,
+    BODY,
+    HEADLINE,
+    ZONES,
+    ArticleText,
+    Evidence,
+    FamilyOutput,
+    Measure,
+    totals_measures,
+)
+from toolkit.metrics.registry import Family, MeasureSpec
 from toolkit.text import Segmented
 
 FAMILY = "tone"
@@ -285,11 +296,14 @@ def _sentences_with_words(doc: Segmented) -> list[str]:
     ]
 
 
-def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
-    """One evidence row per word with a VADER valence: category "positive" or "negative",
-    rule ``"vader:<lexicon entry>"``, weight the valence (-4 to +4)."""
+def lexicon_evidence(doc: Segmented, zone: str) -> list[Evidence]:
+    """One evidence row per word of ``doc`` with a VADER valence: category "positive" or
+    "negative", rule ``"vader:<lexicon entry>"``, weight the valence (-4 to +4).
+
+    ``zone`` is the zone of ``doc`` (``HEADLINE``, or ``BODY`` for the article text; the
+    pipeline places body rows in the lead or the body).
+    """
     text = doc.text
-    doc_id = article.doc_id
     starts, ends = doc.word_starts, doc.word_ends
     entries = _lexicon_entries(doc)
     valences = list(map(vader_lexicon().get, entries, repeat(0.0)))
@@ -301,8 +315,8 @@ def lexicon_evidence(article: Article, doc: Segmented) -> tuple[Evidence, ...]:
         valence = valences[index]
         category = "positive" if valence > 0 else "negative"
         rule = f"vader:{entries[index]}"
-        append(Evidence(doc_id, FAMILY, category, rule, start, end, text[start:end], valence))
-    return tuple(rows)
+        append(Evidence(FAMILY, category, rule, zone, start, end, text[start:end], valence))
+    return rows
 
 
 def _lexicon_entries(doc: Segmented) -> list[str]:
@@ -322,36 +336,87 @@ def _lexicon_entries(doc: Segmented) -> list[str]:
     return [_straight(word.lower()) for word in doc.word_texts()]
 
 
-def measure(article: Article, doc: Segmented) -> FamilyResult:
+def measure(text: ArticleText, codebook: Codebook | None = None) -> FamilyOutput:
     """Tone of one article.
 
-    ``tone_compound_mean``: mean sentence compound score, -1 (negative) to +1 (positive).
-    ``tone_positive_share`` / ``tone_negative_share``: share of sentences (0 to 1) with compound
-    >= 0.05 / <= -0.05. These three are NaN when the article has no sentence with a word.
-    ``tone_positive_words_count`` / ``tone_negative_words_count``: lexicon words with positive /
-    negative valence (one evidence row each), with ``_per_1k`` rates per 1,000 words (NaN
-    without words).
+    Whole article: ``compound``/``mean``, the mean sentence compound score of the body, -1
+    (negative) to +1 (positive); ``positive``/``share`` and ``negative``/``share``, the share of
+    body sentences (0 to 1) with compound >= 0.05 / <= -0.05. These three are NaN when the body
+    has no sentence with a word. ``positive_words`` and ``negative_words``: lexicon words with
+    positive / negative valence in the headline and the body (one evidence row each), ``count``
+    in the article, the headline and the lead and ``per_1k`` per 1,000 words of the article.
     """
-    scores = [compound(sentence) for sentence in _sentences_with_words(doc)]
-    evidence = lexicon_evidence(article, doc)
-    positive = sum(1 for row in evidence if row.category == "positive")
-    negative = len(evidence) - positive
+    scores = [compound(sentence) for sentence in _sentences_with_words(text.body)]
+    evidence = lexicon_evidence(text.headline, HEADLINE)
+    body_zone = text.body_zone
+    evidence += [row._replace(zone=body_zone(row.end)) for row in lexicon_evidence(text.body, BODY)]
+    totals = {zone: {"positive_words": 0.0, "negative_words": 0.0} for zone in ZONES}
+    for row in evidence:
+        totals[row.zone][f"{row.category}_words"] += 1.0
     if scores:
         mean = math.fsum(scores) / len(scores)
         positive_share = sum(1 for s in scores if s >= POSITIVE_THRESHOLD) / len(scores)
         negative_share = sum(1 for s in scores if s <= NEGATIVE_THRESHOLD) / len(scores)
     else:
         mean = positive_share = negative_share = math.nan
-    return FamilyResult(
-        family=FAMILY,
-        values={
-            "tone_compound_mean": mean,
-            "tone_positive_share": positive_share,
-            "tone_negative_share": negative_share,
-            "tone_positive_words_count": positive,
-            "tone_positive_words_per_1k": per_thousand(positive, doc.n_words),
-            "tone_negative_words_count": negative,
-            "tone_negative_words_per_1k": per_thousand(negative, doc.n_words),
-        },
-        evidence=evidence,
-    )
+    measures = [
+        Measure(ARTICLE, "compound", "mean", mean),
+        Measure(ARTICLE, "positive", "share", positive_share),
+        Measure(ARTICLE, "negative", "share", negative_share),
+        *totals_measures(text, totals),
+    ]
+    return FamilyOutput(FAMILY, measures, evidence)
+
+
+def _provenance() -> list[dict[str, str]]:
+    return [{"name": "vader_lexicon", "version": "vaderSentiment 3.3.2", "family": FAMILY}]
+
+
+FAMILIES = (
+    Family(
+        name=FAMILY,
+        label="Tone",
+        measure=measure,
+        description="VADER sentiment per sentence and the lexicon words behind it.",
+        citation="Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for "
+        "sentiment analysis of social media text. ICWSM.",
+        measures=(
+            MeasureSpec(
+                "compound",
+                "mean",
+                "-1 to +1",
+                "higher = more positive",
+                "mean VADER compound score of the body's sentences",
+            ),
+            MeasureSpec(
+                "positive",
+                "share",
+                "0 to 1",
+                "higher = more positive",
+                "share of body sentences with compound >= 0.05",
+            ),
+            MeasureSpec(
+                "negative",
+                "share",
+                "0 to 1",
+                "higher = more negative",
+                "share of body sentences with compound <= -0.05",
+            ),
+            MeasureSpec(
+                "positive_words",
+                "count",
+                "words",
+                "higher = more positive",
+                "lexicon words of positive valence (per_1k: per 1,000 words)",
+            ),
+            MeasureSpec(
+                "negative_words",
+                "count",
+                "words",
+                "higher = more negative",
+                "lexicon words of negative valence (per_1k: per 1,000 words)",
+            ),
+        ),
+        provenance=_provenance,
+    ),
+)

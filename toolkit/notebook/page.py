@@ -14,9 +14,10 @@ from typing import Any
 from IPython.display import Markdown
 from matplotlib.figure import Figure
 
-from toolkit.analysis import Analysis, analyze, make_config, read_analysis
+from toolkit.analysis import Analysis, analyze, read_analysis
 from toolkit.errors import ParameterError
 from toolkit.notebook.plots import figure_png
+from toolkit.pipeline.config import check_codebook_parameters, make_config
 
 
 def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) -> None:
@@ -42,6 +43,25 @@ def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) ->
         raise ParameterError("Bad notebook parameters: " + "; ".join(problems))
 
 
+def codebook_arguments(namespace: Mapping[str, Any]) -> dict[str, str]:
+    """The codebook parameters of a notebook, by name, taken from its namespace.
+
+    Every codebook slot of the family registry is a notebook parameter of the same name
+    (``hedging_codebook``, ``actors_codebook``, ...); raises ``ParameterError`` naming any the
+    notebook's parameters cell does not declare, so a new family's slot cannot be forgotten.
+    """
+    from toolkit.pipeline.config import codebook_parameters
+
+    names = codebook_parameters()
+    missing = [name for name in names if name not in namespace]
+    if missing:
+        raise ParameterError(
+            f"The notebook's parameters cell must declare every codebook parameter; "
+            f"missing {missing}."
+        )
+    return {name: namespace[name] for name in names}
+
+
 def configure_display() -> None:
     """Show whole sentences and long tables in notebook output (pandas display options)."""
     import pandas as pd
@@ -61,6 +81,7 @@ def load_analysis(
     corpus itself (``analysis_dir`` empty): a written analysis already records its codebooks.
     With ``outlet``, a written analysis is read for that outlet only (``read_analysis``).
     """
+    check_codebook_parameters(codebooks or {}, "load_analysis")
     chosen = {name: Path(path) for name, path in (codebooks or {}).items() if path}
     if analysis_dir:
         if chosen:

@@ -1,32 +1,69 @@
 """Small tables the reports show, cut from an ``Analysis``: pure functions, no I/O.
 
 Each view keeps the words behind the numbers next to them (the cue and its sentence), so a
-reader of a report can check every figure.
+reader of a report can check every figure. Views read the long tables (``measures``,
+``outlets``) by family, category and measure, never by parsing column names; ``wide`` gives the
+wide layout when one is wanted.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Sequence
 
 import pandas as pd
 
 from toolkit.errors import ParameterError
+from toolkit.metrics.base import ARTICLE, COUNT, HEADLINE, LEAD, PER_1K
+from toolkit.pipeline.measure import SIZE_FAMILY
+from toolkit.pipeline.tables import in_context, wide
 
-FAMILIES = ("hedging", "attribution", "framing", "tone")
+__all__ = [
+    "actor_table",
+    "affiliation_balance",
+    "category_counts",
+    "family_rates",
+    "first_sources",
+    "frame_shares",
+    "mark_cue",
+    "outlet_against_corpus",
+    "outlet_articles",
+    "removals",
+    "scores",
+    "source_type_shares",
+    "sourcing_sentences",
+    "sourcing_summary",
+    "sourcing_table",
+    "stance_mix",
+    "top_evidence",
+    "wide",
+]
 
 
-def rate_columns(table: pd.DataFrame, family: str) -> list[str]:
-    """The ``<family>_..._per_1k`` columns of ``table``, in table order."""
-    pattern = re.compile(rf"^{re.escape(family)}_.+_per_1k$")
-    return [column for column in table.columns if pattern.match(column)]
+def _measure(outlets: pd.DataFrame, family: str, measure: str, zone: str = ARTICLE) -> pd.DataFrame:
+    """Outlets x categories of one measure of one family (from the long outlets table)."""
+    rows = outlets[
+        (outlets["family"] == family) & (outlets["measure"] == measure) & (outlets["zone"] == zone)
+    ]
+    table = rows.pivot(index="outlet", columns="category", values="value")
+    order = list(dict.fromkeys(rows["category"]))
+    table = table[order] if order else table
+    table.columns.name = None
+    return table
 
 
 def family_rates(outlets: pd.DataFrame, family: str) -> pd.DataFrame:
-    """Per-outlet rates per 1,000 words of one family, outlets as rows, short column names."""
-    columns = rate_columns(outlets, family)
-    frame = outlets.set_index("outlet")[columns]
-    return frame.rename(columns=lambda c: c.removeprefix(f"{family}_").removesuffix("_per_1k"))
+    """Per-outlet rates per 1,000 words of one family: outlets as rows, categories as columns."""
+    return _measure(outlets, family, PER_1K)
+
+
+def _words(outlets: pd.DataFrame, zone: str = ARTICLE) -> pd.Series:
+    rows = outlets[
+        (outlets["family"] == SIZE_FAMILY)
+        & (outlets["category"] == "words")
+        & (outlets["zone"] == zone)
+    ]
+    return rows.set_index("outlet")["value"]
 
 
 def outlet_articles(documents: pd.DataFrame, outlet: str) -> pd.DataFrame:
@@ -37,23 +74,28 @@ def outlet_articles(documents: pd.DataFrame, outlet: str) -> pd.DataFrame:
 
 
 def outlet_against_corpus(outlets: pd.DataFrame, outlet: str, family: str) -> pd.DataFrame:
-    """One family's rates for ``outlet`` beside the pooled rates of all the other outlets."""
+    """One family's rates for ``outlet`` beside the pooled rates of all the other outlets.
+
+    Rows are the family's categories; columns the outlet and "other outlets" (1,000 x their
+    summed counts / their summed words; NaN when they have no words).
+    """
     _require_outlet(outlets, outlet)
     rates = family_rates(outlets, family)
-    counts = outlets.set_index("outlet")
-    others = counts.drop(index=outlet)
-    rows = {}
-    for short in rates.columns:
-        count_column = f"{family}_{short}_count"
-        if count_column in counts.columns and others["n_words"].sum() > 0:
-            rows[short] = 1000.0 * others[count_column].sum() / others["n_words"].sum()
-        else:
-            rows[short] = float("nan")
-    return pd.DataFrame({outlet: rates.loc[outlet], "other outlets": pd.Series(rows)})
+    counts = _measure(outlets, family, COUNT)
+    words = _words(outlets)
+    others = words.drop(index=outlet).sum()
+    pooled = {
+        category: 1000.0 * counts[category].drop(index=outlet).sum() / others
+        if others > 0
+        else math.nan
+        for category in rates.columns
+    }
+    return pd.DataFrame({outlet: rates.loc[outlet], "other outlets": pd.Series(pooled)})
 
 
 def top_evidence(
     evidence: pd.DataFrame,
+    sentences: pd.DataFrame,
     family: str,
     *,
     outlet: str | None = None,
@@ -61,24 +103,25 @@ def top_evidence(
 ) -> pd.DataFrame:
     """Up to ``per_category`` evidence rows per category of ``family``: cue, rule and sentence.
 
-    Rows keep document order so the same inputs always give the same table.
+    Rows keep document order so the same inputs always give the same table; negated rows are
+    shown with ``negated`` True (they are not counted).
     """
     rows = evidence[evidence["family"] == family]
     if outlet is not None:
         rows = rows[rows["outlet"] == outlet]
-    rows = rows.sort_values(["category", "doc_id", "start"], kind="stable")
-    picked = rows.groupby("category", sort=True).head(per_category).copy()
+    rows = rows.sort_values(["category", "doc_id", "sentence", "start"], kind="stable")
+    picked = in_context(rows.groupby("category", sort=True).head(per_category), sentences)
     picked["in context"] = [
         mark_cue(sentence, start - sentence_start, end - sentence_start)
         for sentence, start, end, sentence_start in zip(
-            picked["sentence"].astype(str),
+            picked["sentence_text"].astype(str),
             picked["start"].astype(int),
             picked["end"].astype(int),
             picked["sentence_start"].astype(int),
             strict=True,
         )
     ]
-    columns = ["category", "cue", "rule", "doc_id", "start", "end", "in context"]
+    columns = ["category", "cue", "rule", "zone", "negated", "doc_id", "start", "in context"]
     return picked[columns].reset_index(drop=True)
 
 
@@ -93,51 +136,110 @@ def mark_cue(sentence: str, start: int, end: int) -> str:
 
 
 def category_counts(evidence: pd.DataFrame, family: str, outlet: str | None = None) -> pd.DataFrame:
-    """Evidence rows per category (and outlet), the counts behind a family's figures."""
-    rows = evidence[evidence["family"] == family]
+    """Counted evidence rows per category (and outlet), the counts behind a family's figures.
+
+    Negated rows are left out, as they are from the counts.
+    """
+    rows = evidence[(evidence["family"] == family) & ~evidence["negated"].astype(bool)]
     if outlet is not None:
         rows = rows[rows["outlet"] == outlet]
-    table = rows.groupby(["outlet", "category"], sort=True).size().unstack(fill_value=0)
-    return table
+    return rows.groupby(["outlet", "category"], sort=True).size().unstack(fill_value=0)
 
 
-def sourcing_table(attributions: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
+def sourcing_table(
+    attributions: pd.DataFrame, sentences: pd.DataFrame, outlet: str | None = None
+) -> pd.DataFrame:
     """Attributions with who is cited, how and the sentence, in document order."""
     rows = attributions if outlet is None else attributions[attributions["outlet"] == outlet]
-    columns = [
-        c
-        for c in ("outlet", "doc_id", "source", "source_type", "cue", "quote_type", "sentence")
-        if c in rows.columns
-    ]
-    return rows.sort_values(["doc_id", "start"], kind="stable")[columns].reset_index(drop=True)
+    rows = in_context(rows.sort_values(["doc_id", "sentence", "start"], kind="stable"), sentences)
+    columns = ["outlet", "doc_id", "source", "source_type", "cue", "quote_type", "sentence_text"]
+    return rows[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)
 
 
 def source_type_shares(attributions: pd.DataFrame) -> pd.DataFrame:
     """Share of each source type among each outlet's attributions (rows sum to 1)."""
-    if attributions.empty:
-        return pd.DataFrame()
-    counts = attributions.groupby(["outlet", "source_type"], sort=True).size().unstack(fill_value=0)
-    return counts.div(counts.sum(axis=1), axis=0)
+    return _shares(attributions, "source_type")
 
 
 def scores(outlets: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
     """Readability grades and tone scores per outlet (means over each outlet's articles)."""
-    columns = [
-        c
-        for c in outlets.columns
-        if c.startswith(("readability_", "tone_")) and not c.endswith("_count")
+    rows = outlets[
+        (outlets["zone"] == ARTICLE)
+        & (
+            (outlets["family"] == "readability")
+            | ((outlets["family"] == "tone") & outlets["measure"].isin(("mean", "share")))
+        )
     ]
-    table = outlets.set_index("outlet")[columns]
     if outlet is not None:
         _require_outlet(outlets, outlet)
-        table = table.loc[[outlet]]
-    return table.T.round(2)
+        rows = rows[rows["outlet"] == outlet]
+    labelled = rows.assign(score=rows["family"] + " " + rows["category"] + " " + rows["measure"])
+    table = labelled.pivot(index="score", columns="outlet", values="value")
+    table = table.loc[list(dict.fromkeys(labelled["score"]))]
+    table.columns.name = None
+    return table.round(2)
 
 
 def removals(removed: pd.DataFrame, outlet: str) -> pd.DataFrame:
     """What cleaning removed from the outlet's articles: rule, offsets and text."""
     rows = removed[removed["outlet"] == outlet]
     return rows[["doc_id", "rule", "start", "end", "text"]].reset_index(drop=True)
+
+
+def actor_table(outlets: pd.DataFrame, outlet: str) -> pd.DataFrame:
+    """One outlet's actor salience: one row per actor the outlet names at all.
+
+    Columns: mentions, agent and target rates per 1,000 words (pooled over the outlet's
+    articles), the share of its articles naming the actor first / most, and mean mentions per
+    headline and per lead (headline and lead mentions / articles).
+    """
+    _require_outlet(outlets, outlet)
+    rows = outlets[(outlets["family"] == "salience") & (outlets["outlet"] == outlet)]
+    rows = rows[rows["category"] != "actors"]
+    articles = outlets[(outlets["outlet"] == outlet) & (outlets["family"] == SIZE_FAMILY)]
+    n_articles = int(articles["n_articles"].max())
+    columns = {
+        (ARTICLE, PER_1K): "mentions per 1k words",
+        (ARTICLE, "agent_per_1k"): "as agent per 1k",
+        (ARTICLE, "target_per_1k"): "as target per 1k",
+        (ARTICLE, "first"): "share named first",
+        (ARTICLE, "most"): "share named most",
+        (HEADLINE, COUNT): "headline mentions per article",
+        (LEAD, COUNT): "lead mentions per article",
+    }
+    picked = rows[[(z, m) in columns for z, m in zip(rows["zone"], rows["measure"], strict=True)]]
+    labelled = picked.assign(
+        column=[columns[z, m] for z, m in zip(picked["zone"], picked["measure"], strict=True)]
+    )
+    table = labelled.pivot(index="category", columns="column", values="value")
+    table = table[[label for label in columns.values() if label in table.columns]]
+    for label in ("headline mentions per article", "lead mentions per article"):
+        table[label] = table[label] / n_articles if n_articles else math.nan
+    mentions = rows[(rows["zone"] == ARTICLE) & (rows["measure"] == COUNT)]
+    named = mentions.set_index("category")["value"] > 0
+    table = table[named.reindex(table.index, fill_value=False)]
+    table.index.name = "actor"
+    table.columns.name = None
+    order = list(dict.fromkeys(rows["category"]))
+    table = table.loc[[actor for actor in order if actor in table.index]]
+    return table.sort_values("mentions per 1k words", ascending=False, kind="stable")
+
+
+def frame_shares(outlets: pd.DataFrame, family: str) -> pd.DataFrame:
+    """Mean frame shares per outlet (rows) and frame (columns), with the dominant frame.
+
+    ``dominant`` names the frame with the largest mean share ("" when every share is
+    undefined); ties go to the frame listed first in the codebook.
+    """
+    shares = _measure(outlets, family, "share")
+    dominant = []
+    for _, row in shares.iterrows():
+        best, best_share = "", 0.0
+        for frame, share in row.items():
+            if not math.isnan(float(share)) and float(share) > best_share:
+                best, best_share = str(frame), float(share)
+        dominant.append(best)
+    return shares.assign(dominant=dominant)
 
 
 def _require_outlet(table: pd.DataFrame, outlet: str) -> None:
@@ -199,18 +301,25 @@ def stance_mix(attributions: pd.DataFrame) -> pd.DataFrame:
     return _shares(attributions, "verb_stance")
 
 
-def first_sources(attributions: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
-    """The first attribution of each article (in text order): who is quoted first, how, and
-    the sentence."""
+def first_sources(
+    attributions: pd.DataFrame, sentences: pd.DataFrame, outlet: str | None = None
+) -> pd.DataFrame:
+    """The first attribution of each article (in reading order, headline first): who is quoted
+    first, how, and the sentence."""
     rows = attributions if outlet is None else attributions[attributions["outlet"] == outlet]
-    columns = [c for c in ("outlet", "doc_id", "source", "source_type", "affiliation", "cue",
-                           "sentence") if c in rows.columns]  # fmt: skip
-    ordered = rows.sort_values(["doc_id", "start"], kind="stable")
-    return ordered.groupby("doc_id", sort=True).head(1)[columns].reset_index(drop=True)
+    ordered = rows.sort_values(["doc_id", "sentence", "start"], kind="stable")
+    first = in_context(ordered.groupby("doc_id", sort=True).head(1), sentences)
+    columns = ["outlet", "doc_id", "source", "source_type", "affiliation", "cue", "sentence_text"]
+    return first[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)
 
 
 def sourcing_sentences(
-    attributions: pd.DataFrame, column: str, value: str, *, per_outlet: int = 2
+    attributions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    column: str,
+    value: str,
+    *,
+    per_outlet: int = 2,
 ) -> pd.DataFrame:
     """Up to ``per_outlet`` attributions per outlet whose ``column`` equals ``value`` (e.g.
     ``source_type`` = ``anonymous``, ``quote_type`` = ``direct``), with source, cue and sentence:
@@ -221,8 +330,9 @@ def sourcing_sentences(
             f"{sorted(attributions.columns)}. Got {column!r} instead."
         )
     rows = attributions[attributions[column] == value].sort_values(
-        ["outlet", "doc_id", "start"], kind="stable"
+        ["outlet", "doc_id", "sentence", "start"], kind="stable"
     )
-    columns = [c for c in ("outlet", "source", "source_type", "affiliation", "cue",
-                           "verb_stance", "sentence") if c in rows.columns]  # fmt: skip
-    return rows.groupby("outlet", sort=True).head(per_outlet)[columns].reset_index(drop=True)
+    picked = in_context(rows.groupby("outlet", sort=True).head(per_outlet), sentences)
+    columns = ["outlet", "source", "source_type", "affiliation", "cue", "verb_stance",
+               "sentence_text"]  # fmt: skip
+    return picked[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)

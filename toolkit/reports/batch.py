@@ -24,9 +24,10 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from toolkit import __version__
-from toolkit.analysis import METADATA_FILE, AnalysisConfig, CodebookLike, make_config
 from toolkit.errors import ParameterError, ReportError
+from toolkit.pipeline.config import AnalysisConfig, CodebookLike, make_config
+from toolkit.pipeline.metadata import METADATA_FILE
+from toolkit.pipeline.tables import wide
 from toolkit.reports.html import index_html
 from toolkit.reports.manifest import (
     MANIFEST,
@@ -37,6 +38,7 @@ from toolkit.reports.manifest import (
 )
 from toolkit.reports.paths import check_out_dir, outlet_slug, recover, staging_dir, swap_into_place
 from toolkit.reports.worker import NotebookJob
+from toolkit.version import __version__
 
 OUTLET_NOTEBOOK = "outlet_report.ipynb"
 COMPARATIVE_NOTEBOOK = "comparative_report.ipynb"
@@ -89,6 +91,7 @@ def build_reports(
     force: bool = False,
     outlets: Sequence[str] | None = None,
     jobs: int = 1,
+    notebook_jobs: int | None = None,
     show_code: bool = False,
     on_error: str = "raise",
     encoding: str = "utf-8",
@@ -98,23 +101,28 @@ def build_reports(
     progress: bool = False,
     say: Callable[[str], None] | None = None,
     notebooks: str | os.PathLike[str] | None = None,
-    analysis_jobs: int = 1,
     scheduler: str = "processes",
     dask_address: str | None = None,
 ) -> ReportRun:
     """Analyse ``corpus`` (None: the bundled sample) once and build every report into ``out_dir``.
 
     ``outlets`` restricts the outlet reports built (reports of other outlets from a previous run
-    of the same inputs are kept). ``jobs`` notebooks run at once, each in its own process, stopped
-    after ``notebook_timeout`` seconds (``cell_timeout`` per cell). ``codebooks`` maps keyword
-    arguments of ``analyze`` (e.g. ``{"hedging_codebook": path}``) to codebooks. One notebook's
-    failure does not stop the others: check ``ReportRun.failed``. ``notebooks`` is a folder
-    holding ``outlet_report.ipynb`` and ``comparative_report.ipynb`` (default: the project's).
-    ``analysis_jobs``, ``scheduler`` and ``dask_address`` choose where articles are measured
-    (see ``toolkit.engine.make_executor``); the analysis streams to disk in chunks.
+    of the same inputs are kept). ``jobs`` is the number of worker processes: the analysis
+    measures articles on that many (with ``scheduler`` and ``dask_address``, see
+    ``toolkit.engine.make_executor``; it streams to disk in chunks), then that many notebooks run
+    at once (``notebook_jobs``, when given, sets the notebooks' number on its own), each in its
+    own process, stopped after ``notebook_timeout`` seconds (``cell_timeout`` per cell).
+    ``codebooks`` maps codebook parameters of ``analyze`` (e.g. ``{"hedging_codebook": path}``)
+    to codebooks. One notebook's failure does not stop the others: check ``ReportRun.failed``.
+    ``notebooks`` is a folder holding ``outlet_report.ipynb`` and ``comparative_report.ipynb``
+    (default: the project's).
     """
-    if jobs < 1:
-        raise ParameterError(f"The 'jobs' parameter must be at least 1. Got {jobs!r} instead.")
+    for name, value in (("jobs", jobs), ("notebook_jobs", notebook_jobs or 1)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ParameterError(
+                f"The '{name}' parameter must be a positive integer. Got {value!r} instead."
+            )
+    parallel_notebooks = notebook_jobs or jobs
     tell = say or (lambda message: None)
     target = check_out_dir(Path(out_dir))
     recover(target)
@@ -137,16 +145,13 @@ def build_reports(
 
     staging = staging_dir(target)
     staging.mkdir(parents=True)
-    engine = {"jobs": analysis_jobs, "scheduler": scheduler, "dask_address": dask_address}
+    engine = {"jobs": jobs, "scheduler": scheduler, "dask_address": dask_address}
     analysis = _analysis(corpus, staging, target, reuse, on_error, encoding, config, engine, tell)
-    known_outlets = sorted(str(name) for name in analysis.outlets["outlet"])
+    known_outlets = sorted(str(name) for name in analysis.outlets["outlet"].unique())
     selected = _select_outlets(known_outlets, outlets)
 
     folder = notebooks_dir() if notebooks is None else Path(notebooks)
-    declared = _declared_parameters(folder / COMPARATIVE_NOTEBOOK)
-    planned = _plan(
-        folder, known_outlets, selected, corpus, declared, analysis_fp, show_code, cell_timeout
-    )
+    planned = _plan(folder, known_outlets, selected, analysis_fp, show_code, cell_timeout)
     previous_runs = {entry["name"]: entry for entry in (reuse or {}).get("notebooks", [])}
     runs: dict[str, NotebookRun] = {}
     to_run: list[tuple[NotebookJob, str]] = []
@@ -156,9 +161,12 @@ def build_reports(
             runs[job.title] = kept
         elif wanted:
             to_run.append((job, job_fp))
-    tell(f"Running {len(to_run)} notebook(s), {len(runs)} unchanged, {jobs} at a time ...")
+    tell(
+        f"Running {len(to_run)} notebook(s), {len(runs)} unchanged, "
+        f"{parallel_notebooks} at a time ..."
+    )
     to_run = [(replace(job, root=str(staging)), job_fp) for job, job_fp in to_run]
-    runs.update(_run_all(to_run, jobs, notebook_timeout, progress))
+    runs.update(_run_all(to_run, parallel_notebooks, notebook_timeout, progress))
 
     ordered = [runs[job.title] for job, _, _ in planned if job.title in runs]
     _write_index_and_manifest(
@@ -180,7 +188,7 @@ def _analysis(
     tell: Callable[[str], None],
 ) -> AnalysisOverview:
     """Reuse the previous run's tables when the inputs are unchanged, else stream a new analysis."""
-    from toolkit.engine import analyze_to_folder
+    from toolkit.analysis import analyze_to_folder
 
     cached = target / ANALYSIS_FOLDER
     if reuse is not None and cached.is_dir():
@@ -191,7 +199,7 @@ def _analysis(
         summary = analyze_to_folder(
             corpus,
             staging / ANALYSIS_FOLDER,
-            on_error=on_error,  # type: ignore[arg-type]
+            on_error=on_error,  # type: ignore[arg-type]  # checked by Options
             encoding=encoding,
             config=config,
             **engine,
@@ -237,18 +245,10 @@ def _select_outlets(known: Sequence[str], wanted: Sequence[str] | None) -> list[
     return [name for name in known if name in set(wanted)]
 
 
-def _declared_parameters(notebook: Path) -> set[str]:
-    import papermill
-
-    return set(papermill.inspect_notebook(str(notebook)))
-
-
 def _plan(
     folder: Path,
     outlets: Sequence[str],
     selected: Sequence[str],
-    corpus: str | os.PathLike[str] | None,
-    comparative_parameters: set[str],
     analysis_fp: str,
     show_code: bool,
     cell_timeout: int,
@@ -271,8 +271,6 @@ def _plan(
         )
         plan.append((job, _job_fingerprint(job, analysis_fp), outlet in selected))
     parameters: dict[str, Any] = {"analysis_dir": ANALYSIS_FOLDER}
-    if "corpus_path" in comparative_parameters:
-        parameters["corpus_path"] = "" if corpus is None else str(Path(corpus).resolve())
     comparative = NotebookJob(
         source=str(folder / COMPARATIVE_NOTEBOOK),
         root="",
@@ -421,7 +419,7 @@ def _write_index_and_manifest(
     (staging / MANIFEST).write_text(text, encoding="utf-8")
     figures = {
         str(row["outlet"]): {str(k): v for k, v in row.items()}
-        for row in analysis.outlets.to_dict("records")
+        for row in wide(analysis.outlets).to_dict("records")
     }
     page = index_html(
         corpus=str(analysis.metadata["corpus"]),

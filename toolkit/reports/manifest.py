@@ -14,7 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from toolkit import __version__
+from toolkit.version import __version__
 
 MANIFEST = "manifest.json"
 GENERATOR = "toolkit report"

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import InputProblem, ParameterError, ToolkitError
+from toolkit.pipeline.tables import in_context
 
 SHEET_COLUMNS = (
     "item_id",
@@ -57,6 +58,7 @@ class SheetError(ToolkitError):
 
 def sample_evidence(
     evidence: pd.DataFrame,
+    sentences: pd.DataFrame,
     *,
     families: Iterable[str] | None = None,
     per_cell: int = 3,
@@ -64,7 +66,8 @@ def sample_evidence(
 ) -> pd.DataFrame:
     """A coder sheet: up to ``per_cell`` evidence rows per (codebook entry, outlet), in context.
 
-    ``evidence`` is an analysis's evidence table; ``families`` restricts the sample (default:
+    ``evidence`` and ``sentences`` are an analysis's tables; ``families`` restricts the sample
+    (default:
     every family except tone). Rows are drawn with ``seed`` and listed by family, rule, outlet,
     document and offset; ``item_id`` numbers them from 1. ``code``, ``coder`` and ``note`` are
     left blank for the coder.
@@ -91,11 +94,12 @@ def sample_evidence(
             )
         rows = rows[rows["family"].isin(wanted)]
     shuffled = rows.sample(frac=1.0, random_state=seed)
-    picked = (
+    picked = in_context(
         shuffled.groupby(["rule", "outlet"], sort=False)
         .head(per_cell)
         .sort_values(["family", "rule", "outlet", "doc_id", "start"], kind="stable")
-        .reset_index(drop=True)
+        .reset_index(drop=True),
+        sentences,
     )
     sheet = pd.DataFrame(
         {
@@ -111,7 +115,7 @@ def sample_evidence(
             "in_context": [
                 _in_context(str(sentence), start - sentence_start, end - sentence_start)
                 for sentence, start, end, sentence_start in zip(
-                    picked["sentence"],
+                    picked["sentence_text"],
                     picked["start"].astype(int),
                     picked["end"].astype(int),
                     picked["sentence_start"].astype(int),

@@ -1,10 +1,8 @@
-"""Records of the attribution family: one attribution, and what ``measure`` returns."""
+"""The record of the attribution family: one attribution."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from toolkit.metrics.base import FamilyResult
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +56,3 @@ class Attribution:
     def resolved(self) -> bool:
         """True when the source was taken from an earlier mention (outside ``start``/``end``)."""
         return not (self.start <= self.source_start and self.source_end <= self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class AttributionResult:
-    """The attribution family's measurements of one article and the attributions behind them."""
-
-    result: FamilyResult
-    attributions: tuple[Attribution, ...] = field(default=())

@@ -6,22 +6,31 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.analysis import make_config
 from toolkit.corpus import load_corpus
-from toolkit.engine.batch import ARTICLE_TABLES, batched, measure_batch, tabulate_batch
 from toolkit.engine.tables import ChunkWriter, csv_header, csv_rows
+from toolkit.pipeline.batch import BatchJob, batched, tabulate_batch
+from toolkit.pipeline.config import make_config
+from toolkit.pipeline.measure import measure_article
 
 
 def test_tabulated_batch_renders_every_table_as_its_frame() -> None:
     articles = load_corpus().articles[:2]
     config = make_config()
-    tables = tabulate_batch(articles, config)
-    rows = measure_batch(articles, config)
-    assert tables.n_articles == 2
-    assert tuple(tables.parts) == ARTICLE_TABLES
+    tables = tabulate_batch(articles, BatchJob(config, with_csv=True))
+    rows = [measure_article(article, config) for article in articles]
+    assert tables.doc_ids == tuple(article.doc_id for article in articles)
+    assert tuple(tables.parts) == (
+        "documents",
+        "measures",
+        "evidence",
+        "sentences",
+        "attributions",
+        "removals",
+    )
     documents = tables.parts["documents"]
     assert list(documents.frame["doc_id"]) == [article.doc_id for article in articles]
-    assert len(tables.parts["evidence"].frame) == sum(len(a.evidence) for a in rows.articles)
+    assert len(tables.parts["evidence"].frame) == sum(len(a.evidence) for a in rows)
+    assert len(tables.parts["measures"].frame) == sum(len(a.measures) for a in rows)
     for part in tables.parts.values():
         full = part.frame.to_csv(index=False, lineterminator="\n")
         assert csv_header(part.frame) + part.csv == full

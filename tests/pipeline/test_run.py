@@ -8,14 +8,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from toolkit.analysis import TABLES, Analysis, analyze, read_analysis
+from toolkit.analysis import Analysis, analyze, analyze_to_folder, read_analysis
 from toolkit.corpus import load_corpus
-from toolkit.engine import analyze_to_folder, read_table
+from toolkit.engine import read_table
 from toolkit.errors import CorpusError, ParameterError
+from toolkit.pipeline.tables import table_names
 
 
 def assert_same_tables(got: Analysis, expected: Analysis) -> None:
-    for name in TABLES:
+    for name in table_names():
         pd.testing.assert_frame_equal(got.table(name), expected.table(name), obj=name)
     assert got.metadata == expected.metadata
 

@@ -237,3 +237,57 @@ def test_the_batch_reads_only_an_overview_of_the_analysis(tmp_path: Path) -> Non
     assert overview.metadata == whole.metadata
     assert overview.n_rejected == len(whole.rejected) == 0
     assert sorted(overview.outlets["outlet"].unique()) == sorted(whole.documents["outlet"].unique())
+
+
+MY_POLICY = """\
+name: my-policy
+version: "0.3.0"
+family: policy
+description: A single frame.
+citation: Me (2024).
+licence: CC0
+categories:
+  restraint_first:
+    label: Restraint first
+    description: Calls to hold back.
+    entries:
+      - id: hold_back
+        terms: [restraint, de-escalation]
+"""
+
+
+@pytest.mark.slow
+def test_encoding_and_every_codebook_option_reach_every_notebook(tmp_path: Path) -> None:
+    """A Latin-1 corpus with --encoding and a custom policy codebook, through the CLI."""
+    from toolkit.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, outlet in (("a", "Café Times"), ("b", "Genève Post")):
+        (corpus / f"{name}.txt").write_bytes(
+            f"{outlet} urges restraint\n\nThe café owner urged restraint and de-escalation, "
+            "officials said.\n".encode("latin-1")
+        )
+    (corpus / "manifest.csv").write_bytes(
+        "file,outlet\na.txt,Café Times\nb.txt,Genève Post\n".encode("latin-1")
+    )
+    policy = tmp_path / "my_policy.yaml"
+    policy.write_text(MY_POLICY, encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(
+        [
+            "report", str(corpus), "--out", str(out), "--encoding", "latin-1",
+            "--policy-codebook", str(policy), "--outlets", "Café Times", "--no-progress",
+        ]
+    )  # fmt: skip
+    assert status == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {"name": "my-policy", "version": "0.3.0", "family": "policy",
+            "parameter": "policy_codebook"} in manifest["codebooks"]  # fmt: skip
+    comparative = (out / "comparative.html").read_text(encoding="utf-8")
+    outlet_page = (out / "outlets" / f"{outlet_slug('Café Times')}.html").read_text("utf-8")
+    for page in (comparative, outlet_page):
+        assert "restraint_first" in page
+        assert "my-policy 0.3.0" in page
+        assert "Café" in page
+    assert "external_regulation" not in comparative

@@ -99,3 +99,16 @@ def test_cli_refuses_a_dask_address_without_the_dask_scheduler(
     argv = ["analyze", "--out", str(tmp_path), "--dask-address", "tcp://127.0.0.1:8786"]
     assert main(argv) == 1
     assert "needs scheduler='dask'" in capsys.readouterr().err
+
+
+def test_a_script_without_a_main_guard_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text("import toolkit\ntoolkit.analyze(jobs=2)\n", encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert completed.returncode != 0
+    assert 'put that code under `if __name__ == "__main__":`' in completed.stderr

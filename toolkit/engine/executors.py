@@ -13,10 +13,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Protocol, Self, TypeVar
 
-from toolkit.errors import ParameterError
+from toolkit.errors import ParameterError, ToolkitError
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -89,13 +90,26 @@ class ProcessExecutor(_Closing):
         self._pool: ProcessPoolExecutor | None = None
 
     def map_ordered(self, fn: Callable[[T, S], R], items: Iterable[T], shared: S) -> Iterator[R]:
-        """Results of ``fn(item, shared)`` computed by the pool, at most ``window`` in flight."""
+        """Results of ``fn(item, shared)`` computed by the pool, at most ``window`` in flight.
+
+        Worker processes start by importing the script that created the pool (forkserver, as
+        spawn); a script that calls ``analyze(jobs=N)`` at its top level, without
+        ``if __name__ == "__main__":``, would start pools inside them. That breaks the pool, and
+        the error then says so instead of showing ``BrokenProcessPool``.
+        """
         if self._pool is None:
             # forkserver: safe with threads in the parent (pyarrow, Dask) and the 3.14 default.
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         pool = self._pool
-        return _ordered(lambda item: pool.submit(fn, item, shared), items, self.window)
+        try:
+            yield from _ordered(lambda item: pool.submit(fn, item, shared), items, self.window)
+        except BrokenProcessPool as error:
+            raise ToolkitError(
+                f"The worker processes stopped ({error}). If your script calls toolkit with "
+                "jobs > 1 at its top level, put that code under `if __name__ == \"__main__\":` "
+                "(worker processes import the script that starts them), or use jobs=1."
+            ) from error
 
     def close(self) -> None:
         """Shut the pool down."""

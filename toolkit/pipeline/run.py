@@ -218,9 +218,8 @@ def run_pipeline(
         client=options.client,
         address=options.dask_address,
     ) as executor:
-        batch_size = 1 if executor.description.startswith("serial") else options.batch_size
         feed = _until_problem(articles, stream, options.on_error)
-        results = executor.map_ordered(tabulate_batch, batched(feed, batch_size), job)
+        results = executor.map_ordered(tabulate_batch, batched(feed, options.batch_size), job)
         for chunk in _chunks(results, options.chunk_size):
             for name in chunk[0].parts:
                 parts = [batch.parts[name] for batch in chunk]

@@ -65,7 +65,7 @@ def synthetic_rates(outlets: list[str], seed: int = 1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     n = len(outlets)
     words = rng.integers(900, 4000, size=n)
-    lean = rng.lognormal(0.0, 0.35, size=n)
+    lean = rng.lognormal(0.0, 0.5, size=n)
     frames = []
     for measure, (label, typical) in MEASURES.items():
         count = rng.poisson(typical * lean * words / 1000)
@@ -146,8 +146,9 @@ def all_figures(outlets: list[str], highlight: str | None = None) -> dict[str, P
 
 
 def _renderer(figure: Figure) -> RendererAgg:
+    """A renderer for ``figure`` after its layout has run (without rasterising it)."""
     canvas = FigureCanvasAgg(figure)
-    canvas.draw()
+    figure.draw_without_rendering()
     return canvas.get_renderer()
 
 
@@ -280,6 +281,33 @@ def test_source_types_have_distinct_colours_anonymous_apart_from_unnamed_group()
     assert len(drawn) == 9
 
 
+def test_many_measures_wrap_into_rows_of_panels_whose_titles_do_not_overlap() -> None:
+    base = synthetic_rates(outlet_names(6))
+    hedges = base[base["measure"] == "hedges"]
+    rates = pd.concat(
+        hedges.assign(
+            measure=f"frame_{i}",
+            label=f"Cultural identity, public opinion and the morality of policy {i}",
+        )
+        for i in range(11)
+    )
+    plot = figures.rate_panels(rates, title="Eleven frames")
+    assert_readable(plot)
+    panels = [axes for axes in plot.figure.axes if axes.get_visible()]
+    assert len(panels) == 11 and len(plot.figure.axes) == 12  # 3 rows of 4, one left empty
+    titles = [axes.get_title(loc="left") for axes in panels]
+    assert all(title.count("\n") == 1 and title.endswith("…") for title in titles)
+    renderer = _renderer(plot.figure)
+    boxes = [
+        text.get_window_extent(renderer)
+        for text in plot.figure.findobj(Text)
+        if text.get_text() in titles
+    ]
+    assert len(boxes) == 11
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second)
+
+
 def test_a_report_highlights_its_outlet_and_greys_the_others() -> None:
     outlets = outlet_names(8)
     plot = figures.rate_panels(synthetic_rates(outlets), title="t", highlight="Harbor Times")
@@ -339,12 +367,21 @@ def test_save_figure_writes_identical_png_svg_and_pdf(tmp_path: Path) -> None:
 
 
 def render_examples(folder: Path, sizes: tuple[int, ...] = (20,), prefix: str = "figures") -> None:
-    """Write every figure for each outlet count in ``sizes`` as PNG (for looking at them)."""
+    """Write every figure for each outlet count in ``sizes`` as a PNG of at most 128 colours
+    (a third of the bytes, no visible loss on these flat-colour figures): README screenshots."""
+    from PIL import Image
+
     for n in sizes:
         for name, plot in all_figures(outlet_names(n)).items():
             path = folder / f"{prefix}-{n}-outlets-{name}.png"
-            FigureCanvasAgg(plot.figure)
-            plot.figure.savefig(path, dpi=figures.DPI, metadata={"Software": None})
+            png = figures.save_figure(plot.figure, folder / ".render", path.stem)[0]
+            with Image.open(png) as image:
+                image.convert("RGB").quantize(128, dither=Image.Dither.NONE).save(
+                    path, optimize=True
+                )
+            for written in (folder / ".render").iterdir():
+                written.unlink()
+            (folder / ".render").rmdir()
 
 
 if __name__ == "__main__":

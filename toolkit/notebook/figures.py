@@ -189,19 +189,22 @@ def rate_panels(
     key = chosen[0] if sort_by is None else _one_of(sort_by, chosen, "sort_by", "rate_panels")
     order = _sorted_outlets(rates, key)
     _check_highlight(highlight, order, "rate_panels")
-    n_cols = min(len(chosen), MAX_PANEL_COLUMNS)
-    n_panel_rows = math.ceil(len(chosen) / n_cols)
+    n_panel_rows = math.ceil(len(chosen) / MAX_PANEL_COLUMNS)
+    n_cols = math.ceil(len(chosen) / n_panel_rows)
     rows = _visible_rows(order, _row_limit(n_panel_rows, max_rows), highlight)
+    label_points = max(_width(_clean(row), 8.5) for row in rows if isinstance(row, str))
+    title_points = (WIDTH_INCHES * 72 - label_points - 30) / n_cols - 14
     note = _truncation_note(len(order), rows, _label_of(rates, key), highlight, csv_name)
-    height = _height(len(rows), n_panel_rows, note)
+    titles = [_title_lines(_label_of(rates, measure), title_points) for measure in chosen]
+    lines = max(title.count("\n") + 1 for title in titles)
     with _style():
-        figure = _figure(height)
+        figure = _figure(_height(len(rows), n_panel_rows, note, title_lines=lines))
         grid = figure.subplots(n_panel_rows, n_cols, sharey=True, squeeze=False)
         for index, measure in enumerate(chosen):
             axes: Axes = grid[index // n_cols][index % n_cols]
             panel = rates[rates["measure"] == measure].set_index("outlet")
             _dot_panel(axes, panel, rows, highlight)
-            axes.set_title(_clean(_label_of(rates, measure), max_points=110.0), loc="left")
+            axes.set_title(titles[index], loc="left")
             axes.set_xlabel("per 1,000 words")
         for index in range(len(chosen), n_panel_rows * n_cols):
             grid[index // n_cols][index % n_cols].set_visible(False)
@@ -265,7 +268,8 @@ def share_bars(
     the other categories follow in the order given (``categories``, default the columns). Each
     keeps one colour (``category_colours``: source types always the same, anonymous and unnamed
     group apart); beyond nine categories the smallest are merged into "other". ``counts``
-    (outlet -> number of ``unit``) is written at the end of each bar.
+    (outlet -> number of ``unit``) is written at the end of each bar. The ``highlight`` outlet's
+    bar is outlined in black and its name set in bold.
     """
     table = _check_shares(shares, categories)
     columns = list(table.columns)
@@ -294,7 +298,11 @@ def share_bars(
         axes.set_xlabel(f"share of {_clean(unit, max_points=200.0)}")
         axes.spines[["left"]].set_visible(False)
         _row_grid(axes, len(rows), lines=False)
-        _highlight_band(axes, rows, highlight)
+        if highlight is not None and highlight in rows:
+            axes.barh(
+                rows.index(highlight), 1.0, height=0.86, fill=False, edgecolor="#000000",
+                linewidth=1.6, zorder=3,
+            )  # fmt: skip
         _outlet_labels(axes, rows, highlight)
         _legend_above(axes, list(drawn.columns))
         _finish(figure, title, note)
@@ -613,9 +621,11 @@ def _figure(height: float) -> Figure:
     return Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, layout=layout)
 
 
-def _height(n_rows: int, n_panel_rows: int, note: str, extra: float = 0.0) -> float:
+def _height(
+    n_rows: int, n_panel_rows: int, note: str, extra: float = 0.0, title_lines: int = 1
+) -> float:
     note_lines = len(_wrap(note)) if note else 0
-    body = n_panel_rows * (0.85 + n_rows * ROW_INCHES)
+    body = n_panel_rows * (0.85 + 0.15 * (title_lines - 1) + n_rows * ROW_INCHES)
     return round(max(2.4, 0.55 + 0.17 * note_lines + extra + body), 2)
 
 
@@ -623,6 +633,18 @@ def _finish(figure: Figure, title: str, note: str) -> None:
     figure.suptitle(_clean(title, max_points=600.0, size=11.0), x=0.01, ha="left")
     if note:
         figure.supxlabel("\n".join(_wrap(note)), x=0.01, ha="left", fontsize=8.0, color=TEXT)
+
+
+def _title_lines(value: object, max_points: float) -> str:
+    """A panel title in at most two lines of ``max_points``, the second ellipsized."""
+    words = _plain(value).split(" ")
+    first: list[str] = []
+    while words and _width(" ".join([*first, words[0]]), 9.0) <= max_points:
+        first.append(words.pop(0))
+    if not first:
+        return _escaped(_ellipsized(" ".join(words), max_points, 9.0))
+    rest = _ellipsized(" ".join(words), max_points, 9.0) if words else ""
+    return _escaped(" ".join(first) + (f"\n{rest}" if rest else ""))
 
 
 def _wrap(note: str) -> list[str]:
@@ -882,6 +904,11 @@ def _ratio_limits(pairs: pd.DataFrame) -> tuple[float, float]:
 
 
 def _clean(value: object, max_points: float = LABEL_POINTS, *, size: float = 8.5) -> str:
+    return _escaped(_ellipsized(_plain(value), max_points, size))
+
+
+def _plain(value: object) -> str:
+    """One line of characters DejaVu Sans draws (U+FFFD for a run of others)."""
     characters = []
     glyphs = _glyphs()
     for character in str(value):
@@ -894,16 +921,25 @@ def _clean(value: object, max_points: float = LABEL_POINTS, *, size: float = 8.5
             characters.append(character)
         elif not characters or characters[-1] != "\ufffd":
             characters.append("\ufffd")
-    text = re.sub(r"\s+", " ", "".join(characters)).strip() or "(no name)"
-    if _width(text, size) > max_points:
-        low, high = 0, len(text)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if _width(text[:middle].rstrip() + "…", size) <= max_points:
-                low = middle
-            else:
-                high = middle - 1
-        text = text[:low].rstrip() + "…"
+    return re.sub(r"\s+", " ", "".join(characters)).strip() or "(no name)"
+
+
+def _ellipsized(text: str, max_points: float, size: float) -> str:
+    """``text`` cut to at most ``max_points`` wide, ending in '…' when cut."""
+    if _width(text, size) <= max_points:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _width(text[:middle].rstrip() + "…", size) <= max_points:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def _escaped(text: str) -> str:
+    """A '$' would start mathematics in matplotlib; escaped it is drawn as written."""
     return text.replace("$", r"\$")
 
 

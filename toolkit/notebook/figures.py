@@ -954,8 +954,11 @@ def _glyphs() -> frozenset[int]:
     return frozenset(regular & bold)
 
 
+@functools.lru_cache(maxsize=4096)
 def _width(text: str, size: float) -> float:
-    """Width of ``text`` in points, set in bold DejaVu Sans (the widest a label is drawn)."""
+    """Width of ``text`` in points, set in bold DejaVu Sans (the widest a label is drawn).
+
+    Cached: laying text out (with shaping for right-to-left scripts) costs milliseconds."""
     properties = FontProperties(family=FONT, size=size, weight="bold")
     width, _, _ = TextToPath().get_text_width_height_descent(text, properties, ismath=False)
     return float(width)

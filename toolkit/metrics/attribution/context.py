@@ -43,6 +43,7 @@ _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
 _ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
 _TOLD_THAT = re.compile(r"[^\W\d][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}?\s+that\s+")
 _TERMINAL = ".!?;:,"
+_ADVERB = re.compile(r"[a-z]+ly")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,10 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     """Compile the rule patterns of ``lexicon`` once (cached per lexicon)."""
     source = np_pattern(lexicon, pronouns=False)
     subject = np_pattern(lexicon, pronouns=True)
-    linking = rf"(?:\s+(?:{alternation(lexicon.linking_words, capitalised=False)}){E})*"
+    linking_words = (*lexicon.linking_words, *lexicon.adverbs)
+    linking = (
+        rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
+    )
     cues = [form for form, _ in lexicon.verbs] + list(lexicon.refusals)
     firsts = {phrase.split(" ")[0] for phrase in (*cues, *lexicon.citing)}
     capitalised = {phrase.split(" ")[0] for phrase in (*lexicon.according_to, "reports")}
@@ -125,10 +129,13 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
                 lexicon.pronouns,
                 lexicon.other_pronouns,
                 lexicon.linking_words,
+                lexicon.adverbs,
             )
             for word in words
         ),
-        linking=frozenset(word for phrase in lexicon.linking_words for word in phrase.split()),
+        linking=frozenset(
+            word for phrase in (*lexicon.linking_words, *lexicon.adverbs) for word in phrase.split()
+        ),
         dead_ends=dead_ends(lexicon),
         stances=MappingProxyType(
             {**dict(lexicon.verbs), **dict.fromkeys(lexicon.refusals, REFUSAL)}
@@ -145,7 +152,8 @@ def dead_ends(lexicon: AttributionLexicon) -> frozenset[str]:
     punctuation. So a lower-case function word that is none of these, nor "who", nor a linking
     word, cannot come last: "likely to said", "has been said" hold no source before the cue.
     """
-    endings = np_endings(lexicon) | {last_run(word) for word in lexicon.linking_words}
+    linking = (*lexicon.linking_words, *lexicon.adverbs)
+    endings = np_endings(lexicon) | {last_run(word) for word in linking}
     return frozenset(
         word
         for word in lexicon.function_words
@@ -185,13 +193,14 @@ def back_start(text: str, start: int, end: int, linking: frozenset[str]) -> int:
 
 
 def _linking_only(text: str, start: int, end: int, linking: frozenset[str], *, who: bool) -> bool:
-    """Whether ``text[start:end]`` is white space and words of ``linking``, maybe after "who"."""
+    """Whether ``text[start:end]`` is white space and words of ``linking`` or lower-case words
+    ending in -ly (adverbs), maybe after "who"."""
     if start >= end or not text[start].isspace():
         return False
     words = text[start:end].split()
     if who and words and words[0] == "who":
         words = words[1:]
-    return all(word in linking for word in words)
+    return all(word in linking or _ADVERB.fullmatch(word) for word in words)
 
 
 def openings(pattern: re.Pattern[str], text: str) -> list[int]:

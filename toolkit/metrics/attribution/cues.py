@@ -44,7 +44,11 @@ _WORD_LISTS = (
     "connectives",
     "function_words",
     "open_verbs",
+    "document_verbs",
+    "naming_verbs",
+    "request_verbs",
     "not_sources",
+    "adverbs",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
@@ -106,7 +110,11 @@ class AttributionLexicon:
     connectives: tuple[str, ...]
     function_words: frozenset[str]
     open_verbs: frozenset[str]
+    document_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     not_sources: frozenset[str]
+    adverbs: frozenset[str]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -166,7 +174,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
     reports = _section(data, "unattributed_reports", _REPORT_LISTS, problems)
     sources = _section(data, "sources", _SOURCE_LISTS, problems)
     forms = {form for form, _ in verbs}
-    for key in ("inverted_verbs", "open_verbs"):
+    for key in ("inverted_verbs", "open_verbs", "document_verbs", "naming_verbs", "request_verbs"):
         for form in lists[key]:
             if form not in forms:
                 problems.add(key, f"{form!r} is not one of the listed verbs")
@@ -206,7 +214,11 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         connectives=lists["connectives"],
         function_words=frozenset(lists["function_words"]),
         open_verbs=frozenset(lists["open_verbs"]),
+        document_verbs=frozenset(lists["document_verbs"]),
+        naming_verbs=frozenset(lists["naming_verbs"]),
+        request_verbs=frozenset(lists["request_verbs"]),
         not_sources=frozenset(lists["not_sources"]),
+        adverbs=frozenset(lists["adverbs"]),
     )
 
 

@@ -14,7 +14,13 @@ from dataclasses import replace
 from toolkit.metrics.attribution.context import B, Context, Draft, E, back_start
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
-from toolkit.metrics.attribution.sources import UNATTRIBUTED_REPORT, Mention, mention
+from toolkit.metrics.attribution.sources import (
+    DOCUMENT,
+    PRONOUN,
+    UNATTRIBUTED_REPORT,
+    Mention,
+    mention,
+)
 from toolkit.text import Span
 
 SAID_AFTER_SOURCE = "attribution:said_after_source"
@@ -51,6 +57,13 @@ _CIRCUMSTANCE = re.compile(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
+_NAMING = re.compile(
+    rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
+)
+_REQUEST = re.compile(
+    rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
+    rf"\s+to\s+[a-z]"
+)
 
 
 def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
@@ -66,12 +79,43 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and match.group() not in context.lexicon.open_verbs
     ):
         back = None  # "The White House's position underscores ...": not a source
+    if back is not None and _not_a_head(context, back):
+        back = None  # "also apparently told": an adverb is no source
     if back is not None:
-        return _source_first(context, match, back, lookback)
+        drafts = _source_first(context, match, back, lookback)
+        return [draft for draft in drafts if _fits_verb(context, match, draft)]
     if _is_refusal(context, match):
         return []
     near = max(sentence.start, cue_start - _NEAR)
     return _inverted(context, match, near) or _passive(context, match, near)
+
+
+def _not_a_head(context: Context, back: re.Match[str]) -> bool:
+    """Whether a source of ``back`` is headed by an adverb ("apparently", "always")."""
+    if not back.group("generic") or back.group("gname"):
+        return False
+    head = back.group("ghead").lower()
+    return head in context.lexicon.adverbs or head.endswith("ly")
+
+
+def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
+    """Whether the cue reports speech with this source and what follows (see the lexicon's
+    ``document_verbs``, ``naming_verbs`` and ``request_verbs``)."""
+    word, lexicon = match.group(), context.lexicon
+    if word in lexicon.document_verbs:
+        source = draft.source
+        if source is None or source.source_type == PRONOUN:
+            return False
+        words = set(source.text.lower().split())
+        return source.source_type == DOCUMENT or bool(
+            words & (lexicon.document_heads | lexicon.report_heads)
+        )
+    sentence_end = context.sentence(match.start()).end
+    if word in lexicon.naming_verbs:
+        return _NAMING.match(context.text, match.end(), sentence_end) is not None
+    if word in lexicon.request_verbs:
+        return _REQUEST.match(context.text, match.end(), sentence_end) is None
+    return True
 
 
 def _back(context: Context, start: int, end: int) -> re.Match[str] | None:

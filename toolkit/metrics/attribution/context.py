@@ -30,7 +30,7 @@ B = r"(?<![\w'\u2019\-])"
 E = r"(?![\w'\u2019\-])"
 """Regex: no word character (or apostrophe, hyphen) right after."""
 APPOSITIVE = (
-    r"(?:\s*,\s+(?:who|[^\W\d][^,;:“”\"\n]{0,80},)"
+    r"(?:\s*,\s+(?:who|[^\W\d][^,;:“”\"\n]{0,160},)"
     r"|\s+[\u2014\u2013]\s+[^\u2014\u2013\n]{1,100}\s+[\u2014\u2013])"
 )
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
@@ -92,15 +92,15 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         rf"(?:\s+(?:{alternation(lexicon.emergence_participles, capitalised=False)}))?{E}"
     )
     return Patterns(
-        cue=re.compile(rf"{B}(?:{alternation(cues, capitalised=False)}){E}"),
+        cue=re.compile(rf"{B}(?i:{alternation(cues, capitalised=False)}){E}"),
         back=re.compile(rf"(?P<np>{subject})(?P<link>{APPOSITIVE})?{linking}\s+\Z"),
         coordinated=re.compile(rf"(?P<both>{B}[Bb]oth\s+)?(?P<np>{subject})\s+and\s+\Z"),
         forward=re.compile(rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z)"),
         according=re.compile(
-            rf"{B}(?P<cue>{alternation(lexicon.according_to)})\s+(?P<np>{source})"
+            rf"{B}(?P<cue>(?i:{alternation(lexicon.according_to)}))\s+(?P<np>{source})"
         ),
         citing=re.compile(
-            rf"{B}(?P<cue>{alternation(lexicon.citing, capitalised=False)})\s+(?P<np>{source})"
+            rf"{B}(?P<cue>(?i:{alternation(lexicon.citing, capitalised=False)}))\s+(?P<np>{source})"
         ),
         reports=re.compile(
             rf"{B}(?P<np>(?:(?:{alternation(lexicon.emergence_modifiers)})\s+)?[Rr]eports)"
@@ -111,8 +111,8 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
         ),
         opening=re.compile(
-            rf"[^0-9A-Za-z_'\u2019\-](?=(?:{alternation(firsts, capitalised=False)})"
-            rf"|(?:{alternation(capitalised)}))"
+            rf"[^0-9A-Za-z_'\u2019\-](?=(?i:{alternation(firsts, capitalised=False)})"
+            rf"|(?i:{alternation(capitalised)}))"
         ),
         plain=all(
             _PLAIN.fullmatch(word)
@@ -242,6 +242,8 @@ class Draft:
     rule: str
     content_start: int
     content_end: int
+    antecedent: Mention | None = None
+    """What a relative pronoun source refers to ("a woman who claimed": "a woman")."""
 
 
 class Context:
@@ -262,7 +264,7 @@ class Context:
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (as ``AttributionLexicon.stance``)."""
-        return self.patterns.stances.get(" ".join(cue.split()), NEUTRAL)
+        return self.patterns.stances.get(" ".join(cue.lower().split()), NEUTRAL)
 
     def sentence(self, offset: int) -> Span:
         """The sentence holding ``offset``."""

@@ -118,7 +118,7 @@ class AttributionLexicon:
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
-        normalised = " ".join(cue.split())
+        normalised = " ".join(cue.lower().split())
         if normalised in self.refusals:
             return REFUSAL
         return dict(self.verbs).get(normalised, NEUTRAL)

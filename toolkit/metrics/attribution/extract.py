@@ -134,7 +134,8 @@ def _resolve(
             if drafts is not None:
                 for draft in drafts:
                     if draft.source is not None:
-                        add(draft, resolve(draft.source, index, history), index, sentence)
+                        found = draft.antecedent or draft.source
+                        add(draft, resolve(found, index, history), index, sentence)
                 continue
             if not history or history[-1].sentence != sentence - 1:
                 continue

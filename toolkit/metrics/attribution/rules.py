@@ -44,10 +44,11 @@ _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
-    r"(?:,|\s[\u2014\u2013]|\s--)\s*(?:(?:also|then|later|further)\s+)?\Z"
+    r"(?:,|\s[\u2014\u2013]|\s--|\sby)\s*(?:(?:also|then|later|further)\s+)?\Z"
 )
 _CONJOINED_LEAD = re.compile(
-    rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?\Z"
+    rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
+    rf"(?:(?:has|have|had|would|will)\s+)?\Z"
 )
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
@@ -76,7 +77,7 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back is not None
         and back.group("generic")
         and not back.group("gname")
-        and match.group() not in context.lexicon.open_verbs
+        and _word(match) not in context.lexicon.open_verbs
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
@@ -90,6 +91,11 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     return _inverted(context, match, near) or _passive(context, match, near)
 
 
+def _word(match: re.Match[str]) -> str:
+    """The cue as listed in the lexicon: lower case, single spaces ("Says" -> "says")."""
+    return " ".join(match.group().lower().split())
+
+
 def _not_a_head(context: Context, back: re.Match[str]) -> bool:
     """Whether a source of ``back`` is headed by an adverb ("apparently", "always")."""
     if not back.group("generic") or back.group("gname"):
@@ -101,7 +107,7 @@ def _not_a_head(context: Context, back: re.Match[str]) -> bool:
 def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
     """Whether the cue reports speech with this source and what follows (see the lexicon's
     ``document_verbs``, ``naming_verbs`` and ``request_verbs``)."""
-    word, lexicon = match.group(), context.lexicon
+    word, lexicon = _word(match), context.lexicon
     if word in lexicon.document_verbs:
         source = draft.source
         if source is None or source.source_type == PRONOUN:
@@ -164,7 +170,7 @@ def _source_first(
         return []  # "What he said was not true."
     refusal = _is_refusal(context, match)
     rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
-    content = context.after(cue_end, sentence, told=match.group() in _TOLD)
+    content = context.after(cue_end, sentence, told=_word(match) in _TOLD)
     quoted = quote_ending_at(text, context.paragraph(source.start), source.start)
     trailing = _COMMA_BEFORE.search(text, max(sentence.start, source.start - _NEAR), source.start)
     if (
@@ -177,8 +183,14 @@ def _source_first(
         text, max(sentence.start, source.start - _NEAR), source.start
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
-    stance = context.stance(match.group())
-    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
+    stance = context.stance(_word(match))
+    antecedent = None
+    if source.text == "who":  # "a woman who claimed": credited to "a woman"
+        before = _back(context, lookback, source.start)
+        if before is None:
+            return []
+        antecedent = mention(before, "np", 0, lexicon)
+    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content, antecedent)]
     coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
         opening = text[lookback : coordinated.start()].rstrip()
@@ -199,13 +211,13 @@ def _coordinated(context: Context, start: int, end: int) -> re.Match[str] | None
 
 
 def _is_refusal(context: Context, match: re.Match[str]) -> bool:
-    return context.stance(match.group()) == REFUSAL
+    return context.stance(_word(match)) == REFUSAL
 
 
 def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
     """ "“...,” said Salami." """
     cue_start, cue_end = match.span()
-    if match.group() not in context.lexicon.inverted_verbs:
+    if _word(match) not in context.lexicon.inverted_verbs:
         return []
     lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     sentence = context.sentence(cue_start)
@@ -214,14 +226,14 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
-    stance = context.stance(match.group())
+    stance = context.stance(_word(match))
     return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
 
 
 def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
     """ "This assurance was reiterated by US Defense Secretary Lloyd Austin" """
     cue_start, cue_end = match.span()
-    word = match.group()
+    word = _word(match)
     if not (word.endswith("ed") or word in ("said", "told")):
         return []
     auxiliary = _PASSIVE_AUX.search(context.text, lookback, cue_start)
@@ -245,7 +257,7 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
     if _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
         return True
     return (
-        match.group().endswith("ing")
+        _word(match).endswith("ing")
         and _PARTICIPLE_LEAD.search(context.text, max(sentence.start, cue_start - _NEAR), cue_start)
         is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
@@ -273,13 +285,31 @@ def participle_draft(
     if earlier:
         source = earlier[-1].source
     else:
-        subject = context.patterns.subject.match(context.text, sentence.start, sentence.end)
+        subject = _subject(context, sentence.start, cue_start)
         if subject is None:
             return None
         source = mention(subject, "np", 0, context.lexicon)
     content = context.after(cue_end, sentence)
-    stance = context.stance(match.group())
+    stance = context.stance(_word(match))
     return Draft(source, cue_start, cue_end, stance, rule, *content)
+
+
+def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the clause that a participle at ``end`` hangs on: at the start of the
+    sentence, else after the first comma that opens a clause with a subject ("In interviews on
+    Sunday, he defended ..., saying ...")."""
+    subject = context.patterns.subject.match(context.text, start, end)
+    if subject is not None:
+        return subject
+    comma = context.text.find(",", start, end)
+    while comma >= 0:
+        subject = context.patterns.subject.match(context.text, comma + 1, end)
+        if subject is not None and subject.group("np")[:1].isupper() or (
+            subject is not None and subject.group("np") in ("he", "she", "they", "it", "we")
+        ):
+            return subject
+        comma = context.text.find(",", comma + 1, end)
+    return None
 
 
 def according_drafts(context: Context) -> list[Draft]:

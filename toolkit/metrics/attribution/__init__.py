@@ -30,9 +30,11 @@ from toolkit.metrics.attribution.quotes import DIRECT
 from toolkit.metrics.attribution.records import Attribution, AttributionResult
 from toolkit.metrics.attribution.sources import (
     ANONYMOUS,
+    IMPLICIT,
     NAMED_ORGANISATION,
     NAMED_PERSON,
     NEWS_MEDIA,
+    ROLE,
     SOURCE_TYPES,
     UNNAMED_GROUP,
 )
@@ -53,8 +55,7 @@ __all__ = [
 ]
 
 FAMILY = "attribution"
-_ANONYMOUS_TYPES = (ANONYMOUS, UNNAMED_GROUP)
-_NAMED_TYPES = (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA)
+_NAMED_TYPES = (NAMED_PERSON, ROLE, NAMED_ORGANISATION, NEWS_MEDIA)
 
 
 def measure(
@@ -72,15 +73,25 @@ def measure(
     empty text) under ``..._per_1k``:
 
     * ``attribution_attributions_count`` - attributions of any kind (one per source and cue);
-    * ``attribution_anonymous_count`` - credited to unnamed people (``anonymous`` and
-      ``unnamed_group``): higher means more unnamed sourcing;
-    * ``attribution_named_count`` - credited to a named person, organisation or news medium;
+    * ``attribution_anonymous_count`` - credited to anonymous sources (type ``anonymous``: a
+      withheld identity, "a senior official", "sources familiar with the matter"): higher
+      means more anonymous sourcing;
+    * ``attribution_unnamed_group_count`` - credited to groups described but not named (type
+      ``unnamed_group``: "US officials", "experts"); kept apart from anonymous sources;
+    * ``attribution_anonymous_or_unnamed_group_count`` - the two above COMBINED (unnamed
+      sourcing of either kind);
+    * ``attribution_implicit_count`` - passive reporting frames without a source ("is said
+      to", "it is believed that"): distancing;
+    * ``attribution_named_count`` - credited to a named person, a role ("the Pentagon chief"),
+      an organisation or a news medium;
     * ``attribution_direct_quotes_count`` - attributions whose content is one quotation;
     * ``attribution_affiliation_<actor>_count`` - attributions whose source speaks for each actor
       of the codebook, and ``unknown`` (whose side gets a voice; Sigal 1973);
     * ``attribution_stance_<stance>_count`` - attributions by the stance of their cue (neutral,
       assertive, doubt, alarm, disclosure, refusal; Bergler 1992);
     * ``attribution_anonymous_share`` - anonymous / all attributions, 0 to 1 (NaN when none);
+    * ``attribution_anonymous_or_unnamed_group_share`` - (anonymous + unnamed group) / all
+      attributions, 0 to 1, COMBINED (NaN when none);
     * ``attribution_direct_share`` - direct quotations / all attributions, 0 to 1 (NaN when none);
     * ``attribution_named_to_anonymous_ratio`` - named / anonymous attributions, 0 upwards: above 1
       means more named than unnamed sourcing (NaN without anonymous attributions);
@@ -97,12 +108,16 @@ def measure(
         article.text, doc, article.doc_id, lexicon or load_lexicon(), codebook
     )
     total = len(attributions)
-    anonymous = sum(a.source_type in _ANONYMOUS_TYPES for a in attributions)
+    anonymous = sum(a.source_type == ANONYMOUS for a in attributions)
+    unnamed_group = sum(a.source_type == UNNAMED_GROUP for a in attributions)
     named = sum(a.source_type in _NAMED_TYPES for a in attributions)
     direct = sum(a.quote_type == DIRECT for a in attributions)
     counts = [
         ("attributions", total),
         ("anonymous", anonymous),
+        ("unnamed_group", unnamed_group),
+        ("anonymous_or_unnamed_group", anonymous + unnamed_group),
+        ("implicit", sum(a.source_type == IMPLICIT for a in attributions)),
         ("named", named),
         ("direct_quotes", direct),
     ]
@@ -115,6 +130,9 @@ def measure(
         values[f"{FAMILY}_{thing}_count"] = float(count)
         values[f"{FAMILY}_{thing}_per_1k"] = per_thousand(count, doc.n_words)
     values[f"{FAMILY}_anonymous_share"] = anonymous / total if total else math.nan
+    values[f"{FAMILY}_anonymous_or_unnamed_group_share"] = (
+        (anonymous + unnamed_group) / total if total else math.nan
+    )
     values[f"{FAMILY}_direct_share"] = direct / total if total else math.nan
     values[f"{FAMILY}_named_to_anonymous_ratio"] = named / anonymous if anonymous else math.nan
     values[f"{FAMILY}_distinct_sources"] = float(distinct_sources(attributions))
@@ -124,7 +142,7 @@ def measure(
 
 def evidence(attributions: tuple[Attribution, ...]) -> tuple[Evidence, ...]:
     """Two evidence rows per attribution: its cue (category ``cue/<stance>``) and its source
-    (category = source type). A source taken from an earlier mention has rule
+    (category = source type; none for an implicit source, which has no words). A source taken from an earlier mention has rule
     ``attribution:resolved_source``; every other row carries the attribution's rule.
     """
     rows: list[Evidence] = []
@@ -134,6 +152,8 @@ def evidence(attributions: tuple[Attribution, ...]) -> tuple[Evidence, ...]:
                 a.doc_id, FAMILY, f"cue/{a.verb_stance}", a.rule, a.cue_start, a.cue_end, a.cue
             )
         )
+        if a.source_start < 0:  # an implicit source has no words
+            continue
         source_rule = "attribution:resolved_source" if a.resolved else a.rule
         rows.append(
             Evidence(

@@ -57,6 +57,8 @@ class Patterns:
     according: re.Pattern[str]
     citing: re.Pattern[str]
     reports: re.Pattern[str]
+    distancing: re.Pattern[str]
+    """The passive reporting frame: "is said to", "it is believed that", "the reported"."""
     subject: re.Pattern[str]
     opening: re.Pattern[str]
     """Where ``cue``, ``according``, ``citing`` or ``reports`` may begin: after a character that
@@ -87,6 +89,8 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     firsts = {phrase.split(" ")[0] for phrase in (*cues, *lexicon.citing)}
     capitalised = {phrase.split(" ")[0] for phrase in (*lexicon.according_to, "reports")}
     capitalised |= {phrase.split(" ")[0] for phrase in lexicon.emergence_modifiers}
+    capitalised |= {"is", "are", "was", "were", "has", "have", "had", "it", "the", "its"}
+    participles = alternation(lexicon.distancing_participles, capitalised=False)
     emergence = (
         rf"(?:(?:have|had)\s+)?(?:{alternation(lexicon.emergence_verbs, capitalised=False)})"
         rf"(?:\s+(?:{alternation(lexicon.emergence_participles, capitalised=False)}))?{E}"
@@ -106,6 +110,12 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
             rf"{B}(?P<np>(?:(?:{alternation(lexicon.emergence_modifiers)})\s+)?[Rr]eports)"
             rf"\s+(?P<cue>{emergence})"
         ),
+        distancing=re.compile(
+            rf"{B}(?P<cue>(?i:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
+            rf"(?:\s+(?:widely|also|now|still|long|generally))?\s+(?:{participles})"
+            rf"\s+(?:to|as\s+saying)|it\s+(?:is|was|has\s+been)(?:\s+(?:widely|also|now|"
+            rf"generally))?\s+(?:{participles})\s+that|the\s+reported|its\s+reported)){E}"
+        ),
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
@@ -120,6 +130,7 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
                 lexicon.quantifiers,
                 lexicon.modifiers,
                 lexicon.person_heads_singular,
+                lexicon.role_heads,
                 lexicon.person_heads_plural,
                 lexicon.media_heads,
                 lexicon.organisation_heads,
@@ -242,8 +253,6 @@ class Draft:
     rule: str
     content_start: int
     content_end: int
-    antecedent: Mention | None = None
-    """What a relative pronoun source refers to ("a woman who claimed": "a woman")."""
 
 
 class Context:

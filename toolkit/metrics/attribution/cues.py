@@ -49,10 +49,14 @@ _WORD_LISTS = (
     "request_verbs",
     "not_sources",
     "adverbs",
+    "distancing_participles",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
     "person_heads_singular",
+    "role_heads",
+    "anonymous_heads",
+    "anonymity_cues",
     "person_heads_plural",
     "media_heads",
     "organisation_heads",
@@ -93,6 +97,9 @@ class AttributionLexicon:
     emergence_modifiers: tuple[str, ...]
     person_heads_singular: frozenset[str]
     person_heads_plural: frozenset[str]
+    role_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymity_cues: tuple[str, ...]
     media_heads: frozenset[str]
     organisation_heads: frozenset[str]
     modifiers: frozenset[str]
@@ -115,6 +122,7 @@ class AttributionLexicon:
     request_verbs: frozenset[str]
     not_sources: frozenset[str]
     adverbs: frozenset[str]
+    distancing_participles: tuple[str, ...]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -197,6 +205,9 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         emergence_modifiers=reports["emergence_modifiers"],
         person_heads_singular=frozenset(sources["person_heads_singular"]),
         person_heads_plural=frozenset(sources["person_heads_plural"]),
+        role_heads=frozenset(sources["role_heads"]),
+        anonymous_heads=frozenset(sources["anonymous_heads"]),
+        anonymity_cues=sources["anonymity_cues"],
         media_heads=frozenset(sources["media_heads"]),
         organisation_heads=frozenset(sources["organisation_heads"]),
         modifiers=frozenset(sources["modifiers"]),
@@ -219,6 +230,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         request_verbs=frozenset(lists["request_verbs"]),
         not_sources=frozenset(lists["not_sources"]),
         adverbs=frozenset(lists["adverbs"]),
+        distancing_participles=lists["distancing_participles"],
     )
 
 

@@ -16,6 +16,7 @@ from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
 from toolkit.metrics.attribution.sources import (
     DOCUMENT,
+    IMPLICIT,
     PRONOUN,
     UNATTRIBUTED_REPORT,
     Mention,
@@ -33,6 +34,7 @@ DECLINED_TO = "attribution:declined_to"
 ACCORDING_TO = "attribution:according_to"
 CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
+DISTANCING = "attribution:passive_frame"
 
 _LOOKBACK = 240
 _NEAR = 24
@@ -58,6 +60,7 @@ _CIRCUMSTANCE = re.compile(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
+_BE = re.compile(rf"{B}(?:is|are|was|were|be|been|being){E}")
 _NAMING = re.compile(
     rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
 )
@@ -82,6 +85,8 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
         back = None  # "also apparently told": an adverb is no source
+    if back is not None and _is_passive(context, match, back):
+        back = None  # "The move was first reported by MSNBC": the subject is not the source
     if back is not None:
         drafts = _source_first(context, match, back, lookback)
         return [draft for draft in drafts if _fits_verb(context, match, draft)]
@@ -94,6 +99,12 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
 def _word(match: re.Match[str]) -> str:
     """The cue as listed in the lexicon: lower case, single spaces ("Says" -> "says")."""
     return " ".join(match.group().lower().split())
+
+
+def _is_passive(context: Context, match: re.Match[str], back: re.Match[str]) -> bool:
+    """Whether a form of "be" stands between the subject and a cue that is not an -ing form."""
+    between = context.text[back.end("np") : match.start()]
+    return not _word(match).endswith("ing") and _BE.search(between) is not None
 
 
 def _not_a_head(context: Context, back: re.Match[str]) -> bool:
@@ -166,6 +177,10 @@ def _source_first(
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     source = mention(back, "np", 0, lexicon)
+    if source.text == "who":  # "Weaver, who said ...": credited to "Weaver"
+        before = _back(context, lookback, source.start)
+        if before is not None and not before.group("pronoun"):
+            source = mention(before, "np", 0, lexicon)
     if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
         return []  # "What he said was not true."
     refusal = _is_refusal(context, match)
@@ -184,13 +199,7 @@ def _source_first(
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
     stance = context.stance(_word(match))
-    antecedent = None
-    if source.text == "who":  # "a woman who claimed": credited to "a woman"
-        before = _back(context, lookback, source.start)
-        if before is None:
-            return []
-        antecedent = mention(before, "np", 0, lexicon)
-    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content, antecedent)]
+    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
     coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
         opening = text[lookback : coordinated.start()].rstrip()
@@ -350,6 +359,27 @@ def report_drafts(context: Context) -> list[Draft]:
         source = Mention(start, end, match.group("np"), UNATTRIBUTED_REPORT, "reports", "other")
         content = context.after(match.end(), sentence)
         drafts.append(Draft(source, *match.span("cue"), NEUTRAL, REPORTS_EMERGED, *content))
+    return drafts
+
+
+def distancing_drafts(context: Context) -> list[Draft]:
+    """ "Netanyahu is said to have ...", "it is believed that ...", "the reported declaration":
+    an implicit source. "X was quoted as saying ..." is credited to X."""
+    drafts = []
+    for match in context.matches(context.patterns.distancing):
+        sentence = context.sentence(match.start())
+        cue = " ".join(match.group("cue").lower().split())
+        source: Mention = Mention(-1, -1, "", IMPLICIT, "", "other")
+        if cue.endswith("as saying"):
+            back = _back(context, _window(context.text, sentence.start, match.start()), match.start())
+            if back is None:
+                continue
+            source = mention(back, "np", 0, context.lexicon)
+        if cue.endswith("reported"):
+            content = context.trimmed(match.end(), sentence.end)
+        else:
+            content = context.after(match.end(), sentence)
+        drafts.append(Draft(source, *match.span("cue"), NEUTRAL, DISTANCING, *content))
     return drafts
 
 

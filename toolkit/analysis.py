@@ -299,7 +299,7 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     hedging_values, hedging_spans = hedging.measure_spans(
         doc, config.hedging_codebook, compile_codebook(config.hedging_codebook), folded=folded
     )
-    attribution_result = attribution.measure(article, doc)
+    attribution_result = attribution.measure(article, doc, actors=config.actors_codebook)
     frame_books = (config.framing_codebook, config.policy_codebook, config.conflict_codebook)
     frames = [
         framing.measure_spans(

@@ -5,7 +5,8 @@ mark) and *content* (what), after the attribution relations of Pareti (2016); cu
 stance of the reporting verb after Bergler (1992). Extraction is rule-based (regular expressions
 over sentences, no parser); see ``extract`` for the rules, ``sources`` for source types and
 anaphora resolution, ``quotes`` for direct/indirect/mixed content and unbalanced quote marks,
-``actors`` for the actor codebook that gives each source its affiliation.
+``actors`` for the actor codebook that gives each source its affiliation, ``casing`` for
+all-caps texts.
 
 ``measure`` returns the family's numbers (per 1,000 words; NaN when undefined) with evidence rows
 for every cue and every source span, plus the ``Attribution`` records themselves.
@@ -18,7 +19,8 @@ from collections import Counter
 
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.metrics.attribution.actors import ActorCodebook, affiliation, load_actors
+from toolkit.codebooks import Codebook
+from toolkit.metrics.attribution.actors import actor_ids, affiliation, default_actors
 from toolkit.metrics.attribution.cues import (
     REFUSAL,
     STANCES,
@@ -43,13 +45,13 @@ from toolkit.text import Segmented
 
 __all__ = [
     "SOURCE_TYPES",
-    "ActorCodebook",
     "Attribution",
     "AttributionLexicon",
     "AttributionResult",
     "affiliation",
     "evidence",
-    "load_actors",
+    "actor_ids",
+    "default_actors",
     "load_lexicon",
     "measure",
 ]
@@ -63,12 +65,13 @@ def measure(
     doc: Segmented,
     *,
     lexicon: AttributionLexicon | None = None,
-    actors: ActorCodebook | None = None,
+    actors: Codebook | None = None,
 ) -> AttributionResult:
     """Count the attributions of one article, by kind of source, with their evidence.
 
     ``doc`` must be ``segment(article.text)``. ``lexicon`` defaults to the shipped
-    ``data/attribution.yaml``, ``actors`` to ``data/actors.yaml``. The keys are the same for
+    ``data/attribution.yaml``, ``actors`` to the shipped actor codebook (family ``salience``,
+    ``toolkit/codebooks/actors.yaml``: one file for salience and affiliation). The keys are the same for
     every article (for a given actor codebook); counts are also given per 1,000 words (NaN for an
     empty text) under ``..._per_1k``:
 
@@ -103,7 +106,7 @@ def measure(
             "The 'doc' parameter of measure must be segment(article.text) "
             f"for article {article.doc_id!r}. Got the segmentation of a different text instead."
         )
-    codebook = actors or load_actors()
+    codebook = actors or default_actors()
     attributions = find_attributions(
         article.text, doc, article.doc_id, lexicon or load_lexicon(), codebook
     )
@@ -123,7 +126,7 @@ def measure(
     ]
     affiliations = Counter(a.affiliation for a in attributions)
     stances = Counter(a.verb_stance for a in attributions)
-    counts += [(f"affiliation_{actor}", affiliations[actor]) for actor in codebook.ids]
+    counts += [(f"affiliation_{actor}", affiliations[actor]) for actor in actor_ids(codebook)]
     counts += [(f"stance_{stance}", stances[stance]) for stance in (*STANCES, REFUSAL)]
     values: dict[str, float] = {}
     for thing, count in counts:

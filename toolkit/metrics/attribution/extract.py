@@ -40,7 +40,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from toolkit.metrics.attribution.actors import ActorCodebook, affiliator, load_actors
+from toolkit.codebooks import Codebook
+from toolkit.metrics.attribution.actors import affiliator, default_actors
 from toolkit.metrics.attribution.casing import is_all_caps, recase
 from toolkit.metrics.attribution.context import Context, Draft
 from toolkit.metrics.attribution.cues import NEUTRAL, AttributionLexicon
@@ -59,6 +60,8 @@ from toolkit.metrics.attribution.rules import (
 )
 from toolkit.metrics.attribution.sources import (
     IMPLICIT,
+    NAME_KIND,
+    NAMED_PERSON,
     PRONOUN,
     UNATTRIBUTED_REPORT,
     Antecedent,
@@ -78,7 +81,7 @@ def find_attributions(
     doc: Segmented,
     doc_id: str,
     lexicon: AttributionLexicon,
-    actors: ActorCodebook | None = None,
+    actors: Codebook | None = None,
 ) -> tuple[Attribution, ...]:
     """Every attribution in ``text`` (segmented as ``doc``), in text order; affiliations come
     from ``actors`` (default: the shipped actor codebook). An all-caps text is read through a
@@ -110,7 +113,7 @@ def _find(
     doc: Segmented,
     doc_id: str,
     lexicon: AttributionLexicon,
-    actors: ActorCodebook | None,
+    actors: Codebook | None,
 ) -> tuple[Attribution, ...]:
     context = Context(text, doc, lexicon)
     drafts: list[Draft] = []
@@ -138,11 +141,11 @@ def _find(
         if by_sentence[index]:
             linked = link_citations(context, doc.sentences[index], by_sentence[index])
             cut[index] = cut_contents(context, linked)
-    return _resolve(context, cut, doc_id, actors or load_actors())
+    return _resolve(context, cut, doc_id, actors or default_actors())
 
 
 def _resolve(
-    context: Context, by_sentence: dict[int, list[Draft]], doc_id: str, actors: ActorCodebook
+    context: Context, by_sentence: dict[int, list[Draft]], doc_id: str, actors: Codebook
 ) -> tuple[Attribution, ...]:
     """Resolve sources in text order, adding quotations that name no speaker.
 
@@ -171,7 +174,10 @@ def _resolve(
             if drafts is not None:
                 for draft in drafts:
                     if draft.source is not None:
-                        add(draft, resolve(draft.source, index, history), index, sentence)
+                        source = resolve(draft.source, index, history)
+                        if source is draft.source:
+                            source = _full_name(context, source)
+                        add(draft, source, index, sentence)
                 continue
             if not history or history[-1].sentence != sentence - 1:
                 continue
@@ -181,6 +187,33 @@ def _resolve(
                 if quote is not None:
                     add(_quote_draft(quote, QUOTE_SENTENCE), history[-1].source, index, sentence)
     return tuple(attributions)
+
+
+_FIRST_NAMES = r"(?:[A-Z][\w'\u2019\-]*\.?\s+){1,3}"
+
+
+_TITLES = frozenset(("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gen.", "gov.", "us", "u.s."))
+
+
+def _full_name(context: Context, found: Mention) -> Mention:
+    """A surname, alone or after titles ("Austin", "Defense Secretary Austin"), resolved to the
+    last fuller name ending in it earlier in the text ("Lloyd Austin"), else ``found`` itself.
+    """
+    if found.kind != NAME_KIND or found.source_type != NAMED_PERSON:
+        return found
+    text, lexicon = context.text, context.lexicon
+    words = found.text.split()
+    titles = lexicon.role_heads | lexicon.modifiers | _TITLES
+    if not words[-1][:1].isupper() or any(word.lower() not in titles for word in words[:-1]):
+        return found
+    words = words[-1:]
+    pattern = re.compile(rf"(?<![\w'\u2019\-]){_FIRST_NAMES}{re.escape(words[0])}(?![\w'\u2019\-])")
+    last = None
+    for match in pattern.finditer(text, 0, found.start):
+        last = match
+    if last is None:
+        return found
+    return Mention(last.start(), last.end(), last.group(), NAMED_PERSON, "", NAME_KIND)
 
 
 def _quote_draft(quote: Span, rule: str) -> Draft:

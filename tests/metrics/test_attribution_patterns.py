@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.metrics.attribution import load_actors, load_lexicon
+from toolkit.metrics.attribution import default_actors, load_lexicon
 from toolkit.metrics.attribution.actors import affiliation, affiliator
 from toolkit.metrics.attribution.context import (
     Context,
@@ -199,7 +199,7 @@ def test_stances_and_affiliations_as_the_lexicon_and_codebook_give_them() -> Non
     context = Context("x", segment("x"), lexicon)
     cues = [form for form, _ in lexicon.verbs] + [*lexicon.refusals, "declined  to\ncomment", "x"]
     assert [context.stance(cue) for cue in cues] == [lexicon.stance(cue) for cue in cues]
-    actors = load_actors()
+    actors = default_actors()
     affiliate = affiliator(actors)
     assert affiliator(actors) is affiliate
     for source, source_type in (

@@ -189,7 +189,7 @@ def _resolve(
     return tuple(attributions)
 
 
-_FIRST_NAMES = r"(?:[A-Z][\w'\u2019\-]*\.?\s+){1,3}"
+_FIRST_NAMES = r"(?:[A-Z](?:\.|[\w'\u2019\-]+)\s+){1,3}"
 
 
 _TITLES = frozenset(("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gen.", "gov.", "us", "u.s."))

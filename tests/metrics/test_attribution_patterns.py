@@ -163,7 +163,8 @@ def test_a_lexicon_with_other_characters_searches_every_offset() -> None:
 def test_no_source_ends_in_a_dead_end() -> None:
     lexicon = load_lexicon()
     ends = dead_ends(lexicon)
-    assert {"to", "been", "that", "the", "a"} <= ends
+    assert {"to", "that", "the", "a"} <= ends
+    assert "been" not in ends  # "has been" may stand between a source and its cue
     # pronouns, heads, linking words and "who" can end the text before a cue
     assert not {"he", "it", "they", "also", "has", "who", "official", "reports"} & ends
     patterns = compile_patterns(lexicon)

@@ -228,8 +228,10 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
     cue_start, cue_end = match.span()
     if _word(match) not in context.lexicon.inverted_verbs:
         return []
-    lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     sentence = context.sentence(cue_start)
+    if not context.text[sentence.start : cue_start].strip():
+        lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
+    lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
     if lead is None or forward is None:
         return []

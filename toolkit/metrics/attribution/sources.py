@@ -210,7 +210,7 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     )
     org_heads = alternation(lexicon.organisation_heads, capitalised=False)
     function = alternation(lexicon.function_words)
-    lower = rf"(?!(?:{function}){_E})[a-z][\w\-]*"
+    lower = rf"(?!(?:{function}){_E})[a-z][\w\-]*(?:['\u2019]s{_E})?"
     post_object = rf"(?:(?:{_POST_DETERMINERS})\s+)?(?:{name}(?:\s+(?:{org_heads}){_E})?|{lower})"
     post = rf"\s+(?:{alternation(lexicon.postmodifiers, capitalised=False)})\s+{post_object}"
     unnamed = (

@@ -5,6 +5,7 @@ Each test is one short sentence written for it, and the exact attribution rows i
 specification of attribution.
 """
 
+# ruff: noqa: RUF001
 from __future__ import annotations
 
 import pytest

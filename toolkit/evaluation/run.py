@@ -161,8 +161,8 @@ def evaluate_pipeline(
 
     The articles are written (id, outlet, title, text) to a JSON-lines file in a temporary
     folder, loaded with ``load_corpus`` (cleaning as usual: a title line repeated at the top of
-    a text is removed, so relations annotated in it count as misses) and analysed with the default codebooks; every offset of the table is
-    mapped back to the annotated text.
+    a text is removed, so relations annotated in it count as misses) and analysed with the
+    default codebooks; every offset of the table is mapped back to the annotated text.
     """
     from toolkit.analysis import analyze
     from toolkit.corpus.load import load_corpus
@@ -184,9 +184,7 @@ def evaluate_pipeline(
     loaded = {article.doc_id: article for article in corpus.articles}
     by_doc = {doc_id: rows for doc_id, rows in table.groupby("doc_id", sort=False)}
     predictions = [
-        _in_original(loaded[a.doc_id], from_table(by_doc[a.doc_id]))
-        if a.doc_id in by_doc
-        else []
+        _in_original(loaded[a.doc_id], from_table(by_doc[a.doc_id])) if a.doc_id in by_doc else []
         for a in articles
     ]
     version = load_lexicon().version

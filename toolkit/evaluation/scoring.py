@@ -9,7 +9,8 @@ character spans (``matching.overlaps``), as in the evaluations of PARC-style ext
   annotated relation; an annotated cue is found when a predicted cue overlaps it.
 * **sources** - one unit per relation with a source (predicted: the source as written in the
   sentence, ``Attribution.mention`` at ``mention_start``/``mention_end``, so "he" is scored as
-  "he", not as the person it resolves to; the resolved name is a separate column). A predicted source is correct when one annotated relation has a cue overlapping the
+  "he", not as the person it resolves to; the resolved name is a separate column). A
+  predicted source is correct when one annotated relation has a cue overlapping the
   predicted cue *and* a source overlapping the predicted source; an annotated source is found
   under the same condition. A right source on the wrong cue does not count.
 
@@ -23,20 +24,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from toolkit.evaluation.matching import overlaps
-from toolkit.evaluation.polnear import GoldArticle, GoldRelation
 from typing import Literal
 
 import pandas as pd
 
 from toolkit.errors import ParameterError
+from toolkit.evaluation.matching import overlaps
+from toolkit.evaluation.polnear import GoldArticle, GoldRelation
 from toolkit.evaluation.subset import SpeechVerbs, is_reported_speech
 from toolkit.metrics.attribution.records import Attribution
 from toolkit.text import Span
 
 OVERALL = "overall"
-SCOPES = ("subset", "all")
+SCOPES: tuple[Literal["subset"], Literal["all"]] = ("subset", "all")
 """What is scored: the reported-speech subset, or every relation."""
 Scope = Literal["subset", "all"]
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from toolkit.codebooks import Codebook
 from toolkit.corpus.article import Article
 from toolkit.errors import ParameterError
-from toolkit.codebooks import Codebook
 from toolkit.metrics.attribution.actors import actor_ids, affiliation, default_actors
 from toolkit.metrics.attribution.cues import (
     REFUSAL,
@@ -48,10 +48,10 @@ __all__ = [
     "Attribution",
     "AttributionLexicon",
     "AttributionResult",
-    "affiliation",
-    "evidence",
     "actor_ids",
+    "affiliation",
     "default_actors",
+    "evidence",
     "load_lexicon",
     "measure",
 ]
@@ -71,9 +71,9 @@ def measure(
 
     ``doc`` must be ``segment(article.text)``. ``lexicon`` defaults to the shipped
     ``data/attribution.yaml``, ``actors`` to the shipped actor codebook (family ``salience``,
-    ``toolkit/codebooks/actors.yaml``: one file for salience and affiliation). The keys are the same for
-    every article (for a given actor codebook); counts are also given per 1,000 words (NaN for an
-    empty text) under ``..._per_1k``:
+    ``toolkit/codebooks/actors.yaml``: one file for salience and affiliation). The keys are
+    the same for every article (for a given actor codebook); counts are also given per 1,000
+    words (NaN for an empty text) under ``..._per_1k``:
 
     * ``attribution_attributions_count`` - attributions of any kind (one per source and cue);
     * ``attribution_anonymous_count`` - credited to anonymous sources (type ``anonymous``: a
@@ -145,8 +145,9 @@ def measure(
 
 def evidence(attributions: tuple[Attribution, ...]) -> tuple[Evidence, ...]:
     """Two evidence rows per attribution: its cue (category ``cue/<stance>``) and its source
-    (category = source type; none for an implicit source, which has no words). A source taken from an earlier mention has rule
-    ``attribution:resolved_source``; every other row carries the attribution's rule.
+    (category = source type; none for an implicit source, which has no words). A source
+    taken from an earlier mention has rule ``attribution:resolved_source``; every other row
+    carries the attribution's rule.
     """
     rows: list[Evidence] = []
     for a in attributions:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.codebooks import Codebook, default_codebook
 from toolkit.codebooks.loader import REQUIRED_CATEGORIES
@@ -61,9 +61,13 @@ def affiliator(codebook: Codebook) -> Callable[[str, str], str]:
     for category in codebook.categories:
         if category.id in actors:
             matchers.append(
-                (category.id, [_matcher(e.terms, _CAPITALISED in e.guards) for e in category.entries])
+                (
+                    category.id,
+                    [_matcher(e.terms, _CAPITALISED in e.guards) for e in category.entries],
+                )
             )
 
+    @lru_cache(maxsize=4096)
     def affiliate(source: str, source_type: str) -> str:
         if source_type == "news_media" and media is not None:
             return media

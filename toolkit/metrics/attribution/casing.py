@@ -23,13 +23,16 @@ _UPPER_SHARE = 0.9
 
 
 def is_all_caps(text: str) -> bool:
-    """Whether ``text`` has at least 20 letters and 90% or more of them are capitals."""
-    letters = upper = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            upper += char.isupper()
+    """Whether ``text`` has at least 20 letters and 90% or more of them are capitals (letters
+    outside ASCII are not counted)."""
+    lower = sum(map(text.count, _LOWER))
+    upper = sum(map(text.count, _UPPER))
+    letters = lower + upper
     return letters >= _MIN_LETTERS and upper >= _UPPER_SHARE * letters
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_UPPER = _LOWER.upper()
 
 
 def recase(text: str, lexicon: AttributionLexicon) -> str:

@@ -82,14 +82,11 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     source = np_pattern(lexicon, pronouns=False)
     subject = np_pattern(lexicon, pronouns=True)
     linking_words = (*lexicon.linking_words, *lexicon.adverbs)
-    linking = (
-        rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
-    )
+    linking = rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
     cues = [form for form, _ in lexicon.verbs] + list(lexicon.refusals)
     firsts = {phrase.split(" ")[0] for phrase in (*cues, *lexicon.citing)}
     capitalised = {phrase.split(" ")[0] for phrase in (*lexicon.according_to, "reports")}
     capitalised |= {phrase.split(" ")[0] for phrase in lexicon.emergence_modifiers}
-    capitalised |= {"is", "are", "was", "were", "has", "have", "had", "it", "the", "its"}
     participles = alternation(lexicon.distancing_participles, capitalised=False)
     emergence = (
         rf"(?:(?:have|had)\s+)?(?:{alternation(lexicon.emergence_verbs, capitalised=False)})"

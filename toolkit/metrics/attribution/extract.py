@@ -189,7 +189,8 @@ def _resolve(
     return tuple(attributions)
 
 
-_FIRST_NAMES = r"(?:[A-Z](?:\.|[\w'\u2019\-]+)\s+){1,3}"
+_FIRST_NAMES_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:[A-Z](?:\.|[\w'\u2019\-]+)\s+){1,3}\Z")
+_WORD_CHAR = re.compile(r"[\w'\u2019\-]")
 
 
 _TITLES = frozenset(("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gen.", "gov.", "us", "u.s."))
@@ -206,14 +207,16 @@ def _full_name(context: Context, found: Mention) -> Mention:
     titles = lexicon.role_heads | lexicon.modifiers | _TITLES
     if not words[-1][:1].isupper() or any(word.lower() not in titles for word in words[:-1]):
         return found
-    words = words[-1:]
-    pattern = re.compile(rf"(?<![\w'\u2019\-]){_FIRST_NAMES}{re.escape(words[0])}(?![\w'\u2019\-])")
-    last = None
-    for match in pattern.finditer(text, 0, found.start):
-        last = match
-    if last is None:
-        return found
-    return Mention(last.start(), last.end(), last.group(), NAMED_PERSON, "", NAME_KIND)
+    surname = words[-1]
+    position = text.rfind(surname, 0, found.start)
+    while position > 0:
+        before = _FIRST_NAMES_BEFORE.search(text, max(0, position - 80), position)
+        after = position + len(surname)
+        if before is not None and not (after < len(text) and _WORD_CHAR.match(text, after)):
+            start = before.start()
+            return Mention(start, after, text[start:after], NAMED_PERSON, "", NAME_KIND)
+        position = text.rfind(surname, 0, position)
+    return found
 
 
 def _quote_draft(quote: Span, rule: str) -> Draft:

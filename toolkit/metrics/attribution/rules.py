@@ -315,7 +315,7 @@ def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
     comma = context.text.find(",", start, end)
     while comma >= 0:
         subject = context.patterns.subject.match(context.text, comma + 1, end)
-        if subject is not None and subject.group("np")[:1].isupper() or (
+        if (subject is not None and subject.group("np")[:1].isupper()) or (
             subject is not None and subject.group("np") in ("he", "she", "they", "it", "we")
         ):
             return subject
@@ -368,12 +368,14 @@ def distancing_drafts(context: Context) -> list[Draft]:
     """ "Netanyahu is said to have ...", "it is believed that ...", "the reported declaration":
     an implicit source. "X was quoted as saying ..." is credited to X."""
     drafts = []
-    for match in context.matches(context.patterns.distancing):
+    for match in context.patterns.distancing.finditer(context.text):
         sentence = context.sentence(match.start())
         cue = " ".join(match.group("cue").lower().split())
         source: Mention = Mention(-1, -1, "", IMPLICIT, "", "other")
         if cue.endswith("as saying"):
-            back = _back(context, _window(context.text, sentence.start, match.start()), match.start())
+            back = _back(
+                context, _window(context.text, sentence.start, match.start()), match.start()
+            )
             if back is None:
                 continue
             source = mention(back, "np", 0, context.lexicon)

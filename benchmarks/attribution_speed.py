@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from toolkit.metrics.attribution.actors import load_actors
+from toolkit.metrics.attribution.actors import default_actors
 from toolkit.metrics.attribution.cues import load_lexicon
 from toolkit.metrics.attribution.extract import find_attributions
 from toolkit.text import segment
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with gzip.open(args.path, "rt", encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in itertools.islice(handle, args.limit)]
-    lexicon, actors = load_lexicon(), load_actors()
+    lexicon, actors = load_lexicon(), default_actors()
     find_attributions("Warm-up, officials said.", segment("Warm-up, officials said."), "", lexicon)
     started = time.perf_counter()
     docs = [segment(text) for text in texts]

@@ -73,7 +73,7 @@ def test_unusual_whales_anonymous_source_is_found_with_offsets(sample: Analysis)
     rows = sample.attributions[sample.attributions["outlet"] == "Unusual Whales"]
     row = rows[rows["cue"] == "according to"].iloc[0]
     assert row["source"] == "two individuals familiar with their conversation"
-    assert row["source_type"] == "unnamed_group"
+    assert row["source_type"] == "anonymous"  # "two individuals familiar with ...": withheld
     assert article.text[row["cue_start"] : row["source_end"]] == (
         "according to two individuals familiar with their conversation"
     )

@@ -1,4 +1,4 @@
-"""The actor codebook: shipped provenance, affiliation of sample-corpus sources, validation."""
+"""Affiliation read from the actor codebook (family salience): one file for both families."""
 
 from __future__ import annotations
 
@@ -6,77 +6,81 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import CodebookError
-from toolkit.metrics.attribution import affiliation, load_actors
+from toolkit.codebooks import load_codebook
+from toolkit.errors import CodebookError, ParameterError
+from toolkit.metrics.attribution import actor_ids, affiliation, default_actors
 
 
-def test_shipped_codebook_has_provenance_and_actors() -> None:
-    actors = load_actors()
-    assert (actors.name, actors.version) == ("actors", "1.0.0")
-    assert "Sigal" in actors.citation and actors.licence.startswith("MIT")
-    assert actors.ids == (
-        "united_states", "israel", "iran", "other_states", "international", "media", "unknown",
-    )  # fmt: skip
+def test_shipped_codebook_is_the_salience_codebook_with_a_media_actor() -> None:
+    actors = default_actors()
+    assert (actors.name, actors.family, actors.version) == ("actors", "salience", "2.0.0")
+    assert "Sigal" in actors.citation
+    ids = actor_ids(actors)
+    assert ids[:3] == ("israel", "iran", "united_states")
+    assert ids[-3:] == ("other_states", "media", "unknown")
+    assert "actions" not in ids
+    assert [c.id for c in actors.categories if c.media] == ["media"]
 
 
 @pytest.mark.parametrize(
     ("source", "source_type", "expected"),
     [
-        # Sources of the sample corpus, as the extractor writes them.
         ("US Defense Secretary Lloyd Austin", "named_person", "united_states"),
         ("A senior White House official", "anonymous", "united_states"),
+        ("the Pentagon chief", "role", "united_states"),
         ("Defence Minister Yoav Gallant", "named_person", "israel"),
         ("the Israel Defense Forces (IDF)", "named_organisation", "israel"),
         ("Hossein Salami", "named_person", "iran"),
         ("Tehran", "named_organisation", "iran"),
         ("Germany's Chancellor Olaf Scholz", "named_person", "other_states"),
         ("Axios", "news_media", "media"),
-        ("two individuals familiar with their conversation", "unnamed_group", "unknown"),
-        # Whole words only: "USA" is a term, "Austin" alone is not, "Iranian" is not "Iran".
+        ("two individuals familiar with their conversation", "anonymous", "unknown"),
+        # Whole words only; "us" the pronoun is not the United States (capitalised guard).
         ("Austin", "named_person", "unknown"),
-        ("Iranian officials", "unnamed_group", "iran"),
+        ("us", "pronoun", "unknown"),
+        ("IRANIAN OFFICIALS", "unnamed_group", "iran"),
     ],
 )
 def test_affiliation(source: str, source_type: str, expected: str) -> None:
-    assert affiliation(source, source_type, load_actors()) == expected
+    assert affiliation(source, source_type, default_actors()) == expected
 
 
-def test_researcher_codebook_is_read(tmp_path: Path) -> None:
+def test_researcher_codebook_serves_affiliation(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(
-        "name: mine\nversion: '2'\ndescription: d\ncitation: c\nlicence: CC0\n"
-        "actors:\n  unions:\n    label: Trade unions\n    terms: [AFL-CIO, Teamsters]\n",
+        "name: mine\nversion: '2.0.0'\nfamily: salience\ndescription: d\ncitation: c\n"
+        "licence: CC0\ncategories:\n"
+        "  unions:\n    label: Trade unions\n    description: d\n"
+        "    entries:\n      - id: unions\n        terms: [afl-cio, teamsters]\n"
+        "  press:\n    label: Press\n    description: d\n    media: true\n"
+        "    entries:\n      - id: press\n        terms: [gazette]\n"
+        "  actions:\n    label: Actions\n    description: d\n"
+        "    entries:\n      - id: attack\n        terms: [attacked]\n",
         encoding="utf-8",
     )
-    actors = load_actors(path)
-    assert actors.ids == ("unions", "unknown")
+    actors = load_codebook(path)
+    assert actor_ids(actors) == ("unions", "press", "unknown")
     assert affiliation("the Teamsters", "named_organisation", actors) == "unions"
+    assert affiliation("Reuters", "news_media", actors) == "press"
 
 
-def test_bad_codebook_reports_every_problem_with_its_line(tmp_path: Path) -> None:
+def test_media_flag_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(
-        "name: bad\nversion: '1'\ndescription: d\nlicence: x\ncolour: red\n"
-        "actors:\n"
-        "  Big-Tech:\n    label: Tech\n    terms: [Google]\n"
-        "  press:\n    label: Press\n    terms: [Google, '']\n    media: true\n"
-        "  other:\n    terms: []\n",
+        "name: bad\nversion: '1.0.0'\nfamily: salience\ndescription: d\ncitation: c\n"
+        "licence: CC0\ncategories:\n"
+        "  press:\n    label: Press\n    description: d\n    media: maybe\n"
+        "    entries:\n      - id: press\n        terms: [gazette]\n"
+        "  actions:\n    label: Actions\n    description: d\n"
+        "    entries:\n      - id: attack\n        terms: [attacked]\n",
         encoding="utf-8",
     )
-    with pytest.raises(CodebookError) as caught:
-        load_actors(path)
-    messages = [str(problem) for problem in caught.value.problems]
-    assert f"{path}:1: citation: missing or empty; it must be a non-empty text" in messages
-    assert any(m.startswith(f"{path}:5: colour: unknown key") for m in messages)
-    assert any(m.startswith(f"{path}:7: actors.Big-Tech: ids are lower-case") for m in messages)
-    assert f"{path}:12: actors.press.terms: 'Google' is already a term of 'Big-Tech'" in messages
-    assert any(m.startswith(f"{path}:12: actors.press.terms: every term") for m in messages)
-    assert any(m.startswith(f"{path}:15: actors.other.label: missing") for m in messages)
-    assert any(m.startswith(f"{path}:15: actors.other.terms: missing") for m in messages)
+    with pytest.raises(CodebookError, match=r"bad\.yaml:11: category 'press': 'media' must be"):
+        load_codebook(path)
 
 
-def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
-    path = tmp_path / "broken.yaml"
-    path.write_text("name: x\nactors: [oops\n", encoding="utf-8")
-    with pytest.raises(CodebookError, match=r"broken\.yaml:\d+: not valid YAML"):
-        load_actors(path)
+def test_a_codebook_of_another_family_is_refused() -> None:
+    from toolkit.codebooks import default_codebook
+
+    with pytest.raises(ParameterError, match="must be of family 'salience'"):
+        affiliation("Iran", "named_organisation", default_codebook("hedging"))

@@ -111,7 +111,9 @@ CASES: list[tuple[str, list[Row]]] = [
        "The presumptive Republican nominee", "told", "indirect", "said_after_source",
        "he backs Israel")]),
     ("Biden expressed concern and urged Netanyahu to “take the win.”",
-     [("Biden", "named_person", "Biden", "urged", "mixed", "conjoined_verb",
+     [("Biden", "named_person", "Biden", "expressed concern", "indirect", "said_after_source",
+       ""),
+      ("Biden", "named_person", "Biden", "urged", "mixed", "conjoined_verb",
        "Netanyahu to “take the win.”")]),
     # "they" resolves to the nearest group
     ("US officials said the strike was contained. They said Israel should not respond.",

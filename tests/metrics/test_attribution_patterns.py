@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.metrics.attribution import load_actors, load_lexicon
+from toolkit.metrics.attribution import default_actors, load_lexicon
 from toolkit.metrics.attribution.actors import affiliation, affiliator
 from toolkit.metrics.attribution.context import (
     Context,
@@ -163,7 +163,8 @@ def test_a_lexicon_with_other_characters_searches_every_offset() -> None:
 def test_no_source_ends_in_a_dead_end() -> None:
     lexicon = load_lexicon()
     ends = dead_ends(lexicon)
-    assert {"to", "been", "that", "the", "a"} <= ends
+    assert {"to", "that", "the", "a"} <= ends
+    assert "been" not in ends  # "has been" may stand between a source and its cue
     # pronouns, heads, linking words and "who" can end the text before a cue
     assert not {"he", "it", "they", "also", "has", "who", "official", "reports"} & ends
     patterns = compile_patterns(lexicon)
@@ -199,7 +200,7 @@ def test_stances_and_affiliations_as_the_lexicon_and_codebook_give_them() -> Non
     context = Context("x", segment("x"), lexicon)
     cues = [form for form, _ in lexicon.verbs] + [*lexicon.refusals, "declined  to\ncomment", "x"]
     assert [context.stance(cue) for cue in cues] == [lexicon.stance(cue) for cue in cues]
-    actors = load_actors()
+    actors = default_actors()
     affiliate = affiliator(actors)
     assert affiliator(actors) is affiliate
     for source, source_type in (

@@ -36,7 +36,8 @@ every entry which one it favours::
 
 Actor codebooks (family ``salience``) hold one category per actor plus the category ``actions``:
 verbs of action, by which an actor mention is read as agent ("Iran launched") or target
-("attacked Israel").
+("attacked Israel"). The same file gives attribution sources their affiliation; one actor
+category may say ``media: true`` (the news media, to which every news-medium source belongs).
 
 Validation reports every problem at once, each located by file and line and naming the entry.
 """
@@ -64,6 +65,7 @@ from toolkit.metrics.registry import CodebookSlot, registry
 _TOP_REQUIRED = ("name", "version", "family", "description", "citation", "licence", "categories")
 _TOP_OPTIONAL = ("scope", "sides")
 _CATEGORY_REQUIRED = ("label", "description", "entries")
+_CATEGORY_OPTIONAL = ("media",)
 _ENTRY_REQUIRED = ("id", "terms")
 _ENTRY_OPTIONAL = ("guards", "weight", "note", "favours")
 
@@ -280,6 +282,7 @@ def _categories(
     entry_lines: dict[str, int] = {}
     term_owners: dict[str, str] = {}
     categories: list[Category] = []
+    media_categories = 0
     for category_id, (key, value) in fields.items():
         where = f"category {category_id!r}"
         if not _CATEGORY_ID.fullmatch(category_id):
@@ -289,7 +292,12 @@ def _categories(
         category_fields = reader.mapping(value, where)
         if category_fields is None:
             continue
-        reader.check_keys(category_fields, key, where, _CATEGORY_REQUIRED)
+        reader.check_keys(category_fields, key, where, _CATEGORY_REQUIRED, _CATEGORY_OPTIONAL)
+        media = _media(reader, category_fields, where, family)
+        if media:
+            media_categories += 1
+            if media_categories > 1:
+                reader.problem(key, f"{where}: only one category may be marked media: true")
         label = reader.text(category_fields, "label", where)
         description = reader.text(category_fields, "description", where)
         entries: list[Entry] = []
@@ -302,8 +310,26 @@ def _categories(
                 )
                 if entry is not None:
                     entries.append(entry)
-        categories.append(Category(category_id, label or "", description or "", tuple(entries)))
+        categories.append(
+            Category(category_id, label or "", description or "", tuple(entries), media)
+        )
     return tuple(categories)
+
+
+def _media(reader: _Reader, fields: _Fields, where: str, family: str | None) -> bool:
+    """The ``media`` flag of a category: a boolean, in actor codebooks only."""
+    if "media" not in fields:
+        return False
+    key, node = fields["media"]
+    slot = _slot(family)
+    if slot is None or not slot.media:
+        reader.problem(key, f"{where}: only an actor (salience) codebook takes 'media'")
+        return False
+    value = reader.scalar(node)
+    if not isinstance(value, bool):
+        reader.problem(node, f"{where}: 'media' must be true or false. Got {_shown(node)}.")
+        return False
+    return value
 
 
 def _entry(

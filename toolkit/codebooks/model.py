@@ -44,12 +44,17 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A named group of entries; its id becomes part of metric column names."""
+    """A named group of entries; its id becomes part of metric column names.
+
+    ``media`` (actor codebooks, family ``salience``, only) marks the actor that stands for the
+    news media: a source typed ``news_media`` is affiliated with it.
+    """
 
     id: str
     label: str
     description: str
     entries: tuple[Entry, ...]
+    media: bool = False
 
 
 @dataclass(frozen=True, slots=True)

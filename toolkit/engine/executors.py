@@ -107,7 +107,7 @@ class ProcessExecutor(_Closing):
         except BrokenProcessPool as error:
             raise ToolkitError(
                 f"The worker processes stopped ({error}). If your script calls toolkit with "
-                "jobs > 1 at its top level, put that code under `if __name__ == \"__main__\":` "
+                'jobs > 1 at its top level, put that code under `if __name__ == "__main__":` '
                 "(worker processes import the script that starts them), or use jobs=1."
             ) from error
 

@@ -1,6 +1,7 @@
 """Read PolNeAR (Newell, Margolin & Ruths 2018) annotations from a JSON-lines file.
 
-One JSON object a line: ``id, split, outlet, text, attributions`` (other keys are ignored), where
+One JSON object a line: ``id, split, outlet, text, attributions`` and optionally ``title`` (other
+keys are ignored), where
 ``attributions`` maps an annotator id to a list of relations ``{type, source, cue, content}``;
 each part is a list of ``{label, spans: [[start, end], ...], text}`` with character offsets into
 ``text``. ``type`` is ``"Attribution"`` or ``"Attribution-no-source"``. A ``.gz`` file is read
@@ -57,6 +58,7 @@ class GoldArticle:
     text: str
     annotator: str
     relations: tuple[GoldRelation, ...]
+    title: str = ""
 
 
 def read_polnear(
@@ -117,8 +119,15 @@ def _article(record: object, problems: list[str]) -> GoldArticle | None:
         return None
     annotator = min(annotations)
     relations = tuple(_relations(annotations[annotator], fields["text"], annotator, problems))
+    title = record.get("title")
     return GoldArticle(
-        fields["id"], fields["split"], fields["outlet"], fields["text"], annotator, relations
+        fields["id"],
+        fields["split"],
+        fields["outlet"],
+        fields["text"],
+        annotator,
+        relations,
+        title if isinstance(title, str) else "",
     )
 
 

@@ -1,13 +1,16 @@
 """Precision, recall and F1 of the attribution extractor against annotated relations.
 
-Both sides are cut to the reported-speech subset (``subset``). Matching is by overlap of
+Two scopes: ``"subset"`` cuts both sides to the reported-speech subset (``subset``: cues holding
+a verb of communication of a fixed list); ``"all"`` keeps every annotated relation that has a
+cue and every prediction. Matching is by overlap of
 character spans (``matching.overlaps``), as in the evaluations of PARC-style extractors:
 
 * **cues** - distinct cue spans. A predicted cue is correct when it overlaps the cue of any
   annotated relation; an annotated cue is found when a predicted cue overlaps it.
 * **sources** - one unit per relation with a source (predicted: the source as written in the
-  sentence, ``Attribution.mention``, so "he" is scored as "he", not as the person it resolves
-  to). A predicted source is correct when one annotated relation has a cue overlapping the
+  sentence, ``Attribution.mention`` at ``mention_start``/``mention_end``, so "he" is scored as
+  "he", not as the person it resolves to; the resolved name is a separate column). A
+  predicted source is correct when one annotated relation has a cue overlapping the
   predicted cue *and* a source overlapping the predicted source; an annotated source is found
   under the same condition. A right source on the wrong cue does not count.
 
@@ -21,14 +24,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+import pandas as pd
+
+from toolkit.errors import ParameterError
 from toolkit.evaluation.matching import overlaps
 from toolkit.evaluation.polnear import GoldArticle, GoldRelation
-from toolkit.evaluation.subset import SpeechCues, is_reported_speech
+from toolkit.evaluation.subset import SpeechVerbs, is_reported_speech
 from toolkit.metrics.attribution.records import Attribution
 from toolkit.text import Span
 
 OVERALL = "overall"
+SCOPES: tuple[Literal["subset"], Literal["all"]] = ("subset", "all")
+"""What is scored: the reported-speech subset, or every relation."""
+Scope = Literal["subset", "all"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +93,74 @@ class ArticleScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Prediction:
+    """One predicted attribution as scored: its cue and its source as written (the mention).
+
+    Offsets index the annotated text; ``mention_start`` is -1 when the attribution names no
+    source in its own sentence (a quotation credited to an earlier speaker).
+    """
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    mention_start: int
+    mention_end: int
+
+
+def from_records(attributions: Iterable[Attribution]) -> list[Prediction]:
+    """Predictions from the extractor's ``Attribution`` records."""
+    return [
+        Prediction(a.cue, a.cue_start, a.cue_end, a.mention_start, a.mention_end)
+        for a in attributions
+    ]
+
+
+def from_table(attributions: pd.DataFrame) -> list[Prediction]:
+    """Predictions from rows of the ``attributions`` table (columns ``cue``, ``cue_start``,
+    ``cue_end``, ``mention_start``, ``mention_end``), offsets as they are in the table."""
+    columns = ["cue", "cue_start", "cue_end", "mention_start", "mention_end"]
+    return [
+        Prediction(str(cue), int(cs), int(ce), int(ms), int(me))
+        for cue, cs, ce, ms, me in attributions[columns].itertuples(index=False)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
 class _Predicted:
     cue: tuple[Span, ...]
     source: tuple[Span, ...]
 
 
 def score_article(
-    gold: GoldArticle, predicted: Iterable[Attribution], cues: SpeechCues
+    gold: GoldArticle,
+    predicted: Iterable[Prediction],
+    *,
+    scope: Scope = "subset",
+    verbs: SpeechVerbs | None = None,
 ) -> ArticleScore:
-    """Score the attributions extracted from ``gold.text`` against its annotated relations."""
+    """Score the predictions for ``gold.text`` against its annotated relations.
+
+    ``scope`` is ``"subset"`` (relations and predictions whose cue holds a verb of ``verbs``,
+    by default the shipped list) or ``"all"``.
+    """
+    if scope not in SCOPES:
+        raise ParameterError(
+            f"The 'scope' parameter of score_article must be one of {set(SCOPES)}. "
+            f"Got {scope!r} instead."
+        )
     relations = gold.relations
-    subset = [r for r in relations if is_reported_speech(r.cue_text, cues)]
+    if scope == "subset":
+        subset = [r for r in relations if is_reported_speech(r.cue_text, verbs)]
+        kept = [p for p in predicted if is_reported_speech(p.cue, verbs)]
+    else:
+        subset = [r for r in relations if r.cue]
+        kept = list(predicted)
     predictions = [
         _Predicted(
-            (Span(a.cue_start, a.cue_end),),
-            (Span(a.mention_start, a.mention_end),) if a.mention_start >= 0 else (),
+            (Span(p.cue_start, p.cue_end),),
+            (Span(p.mention_start, p.mention_end),) if p.mention_start >= 0 else (),
         )
-        for a in predicted
-        if is_reported_speech(a.cue, cues)
+        for p in kept
     ]
     return ArticleScore(
         gold.doc_id,

@@ -1,5 +1,6 @@
-"""Metric families, one module each: hedging, attribution, framing, readability, sentiment (tone).
+"""Metric families, one module each: hedging, attribution, framing (with policy and conflict
+frames), labels, salience, readability and sentiment (tone).
 
-Every family exposes ``measure(article, doc, ...) -> FamilyResult`` (attribution returns an
-``AttributionResult`` that also carries its attribution records).
+Every family module declares ``FAMILIES`` (``toolkit.metrics.registry``): each family measures an
+``ArticleText`` into a ``FamilyOutput`` of measures and evidence (``toolkit.metrics.base``).
 """

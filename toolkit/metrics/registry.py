@@ -49,7 +49,8 @@ class CodebookSlot:
     parameter (the CLI option is ``--`` + its dashed form); codebook files for the slot declare
     ``family: <family>``. ``required`` categories must be in every such codebook, ``reserved``
     ids must not be category ids (the family uses them for its own measures). ``sides``: the
-    codebook declares the sides its entries favour (loaded labels).
+    codebook declares the sides its entries favour (loaded labels). ``media``: one category may
+    be flagged ``media: true`` (the actor the news media are, for source affiliation).
     """
 
     parameter: str
@@ -59,6 +60,7 @@ class CodebookSlot:
     required: tuple[str, ...] = ()
     reserved: frozenset[str] = frozenset()
     sides: bool = False
+    media: bool = False
 
     @property
     def option(self) -> str:
@@ -167,12 +169,20 @@ class Registry:
         return self._families[name]
 
     def slots(self) -> tuple[CodebookSlot, ...]:
-        """Every codebook slot, once, in the order of the families that first name it."""
-        seen: dict[str, CodebookSlot] = {}
-        for family in self:
-            if family.slot is not None and family.slot.parameter not in seen:
-                seen[family.slot.parameter] = family.slot
-        return tuple(seen.values())
+        """Every codebook slot, once, in the order of the families that own them.
+
+        A slot's owner is the family of the same name as the slot's codebook family (salience
+        owns the actors slot that attribution reads too); a slot without one comes where a
+        family first names it.
+        """
+        positions: dict[str, tuple[int, CodebookSlot]] = {}
+        for position, family in enumerate(self):
+            slot = family.slot
+            if slot is None:
+                continue
+            if slot.parameter not in positions or family.name == slot.family:
+                positions[slot.parameter] = (position, slot)
+        return tuple(slot for _, slot in sorted(positions.values(), key=lambda item: item[0]))
 
     def slot(self, parameter: str) -> CodebookSlot:
         """The slot whose parameter is ``parameter`` (e.g. ``"actors_codebook"``)."""

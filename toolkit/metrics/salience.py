@@ -74,6 +74,7 @@ SLOT = CodebookSlot(
     default="actors",
     description="actors (salience, and the affiliation of sources)",
     required=(ACTIONS,),
+    media=True,
 )
 
 _AUXILIARIES = (

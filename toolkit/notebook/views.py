@@ -252,30 +252,33 @@ def _require_outlet(table: pd.DataFrame, outlet: str) -> None:
 
 # --- sourcing views ------------------------------------------------------------------------------
 
-_ANONYMOUS_SOURCES = ("anonymous", "unnamed_group")
-_NAMED_SOURCES = ("named_person", "named_organisation", "news_media")
+_NAMED_SOURCES = ("named_person", "role", "named_organisation", "news_media")
 
 
 def sourcing_summary(attributions: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: attributions, distinct sources, share of anonymous and unnamed sources
-    (0 to 1, higher = more unnamed sourcing), named-to-anonymous ratio (above 1 = more named)
-    and share of direct quotation (0 to 1). NaN where undefined (no attributions, no anonymous
-    source)."""
-    columns = ["attributions", "distinct_sources", "anonymous_share", "named_to_anonymous",
-               "direct_share"]  # fmt: skip
+    """Per outlet: attributions, distinct sources, the share of anonymous sources and, apart, of
+    unnamed groups (0 to 1, higher = more unnamed sourcing), the named-to-anonymous ratio (above
+    1 = more named) and the share of direct quotation (0 to 1). NaN where undefined (no
+    attributions, no anonymous source)."""
+    columns = ["attributions", "distinct_sources", "anonymous_share", "unnamed_group_share",
+               "named_to_anonymous", "direct_share"]  # fmt: skip
     if attributions.empty:
         return pd.DataFrame(columns=columns)
     rows = {}
     for outlet, group in attributions.groupby("outlet", sort=True):
         total = len(group)
-        anonymous = int(group["source_type"].isin(_ANONYMOUS_SOURCES).sum())
+        anonymous = int((group["source_type"] == "anonymous").sum())
+        unnamed = int((group["source_type"] == "unnamed_group").sum())
         named = int(group["source_type"].isin(_NAMED_SOURCES).sum())
-        identified = group[~group["source_type"].isin(("unattributed_report", "pronoun"))]
+        identified = group[
+            ~group["source_type"].isin(("unattributed_report", "pronoun", "implicit"))
+        ]
         distinct = identified[["doc_id", "source_id"]].drop_duplicates()
         rows[outlet] = {
             "attributions": total,
             "distinct_sources": len(distinct),
             "anonymous_share": anonymous / total,
+            "unnamed_group_share": unnamed / total,
             "named_to_anonymous": named / anonymous if anonymous else float("nan"),
             "direct_share": float((group["quote_type"] == "direct").mean()),
         }

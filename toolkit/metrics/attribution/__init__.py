@@ -5,7 +5,8 @@ mark) and *content* (what), after the attribution relations of Pareti (2016); cu
 stance of the reporting verb after Bergler (1992). Extraction is rule-based (regular expressions
 over sentences, no parser); see ``extract`` for the rules, ``sources`` for source types and
 anaphora resolution, ``quotes`` for direct/indirect/mixed content and unbalanced quote marks,
-``actors`` for the actor codebook that gives each source its affiliation.
+``actors`` for the actor codebook that gives each source its affiliation, ``casing`` for
+all-caps texts.
 
 ``measure`` returns the family's measures (per 1,000 words; NaN when undefined) with evidence
 rows for every cue and every source span, plus the attributions themselves as rows of the
@@ -23,7 +24,7 @@ from operator import attrgetter
 from typing import Any
 
 from toolkit.codebooks.model import Codebook
-from toolkit.metrics.attribution.actors import ActorCodebook, affiliation, load_actors
+from toolkit.metrics.attribution.actors import actor_ids, affiliation, default_actors
 from toolkit.metrics.attribution.cues import (
     REFUSAL,
     STANCES,
@@ -35,9 +36,11 @@ from toolkit.metrics.attribution.quotes import DIRECT
 from toolkit.metrics.attribution.records import Attribution
 from toolkit.metrics.attribution.sources import (
     ANONYMOUS,
+    IMPLICIT,
     NAMED_ORGANISATION,
     NAMED_PERSON,
     NEWS_MEDIA,
+    ROLE,
     SOURCE_TYPES,
     UNNAMED_GROUP,
 )
@@ -52,16 +55,18 @@ from toolkit.metrics.base import (
     totals_measures,
 )
 from toolkit.metrics.registry import Column, Family, MeasureSpec, TableSpec
+from toolkit.metrics.salience import SLOT as ACTORS_SLOT
 
 __all__ = [
     "FAMILIES",
     "SOURCE_TYPES",
-    "ActorCodebook",
     "Attribution",
     "AttributionLexicon",
+    "actor_ids",
     "affiliation",
+    "default_actors",
     "evidence",
-    "load_actors",
+    "find_in_zones",
     "load_lexicon",
     "measure",
 ]
@@ -69,8 +74,7 @@ __all__ = [
 FAMILY = "attribution"
 TABLE = "attributions"
 """The family's own table: one row per attribution."""
-_ANONYMOUS_TYPES = (ANONYMOUS, UNNAMED_GROUP)
-_NAMED_TYPES = (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA)
+_NAMED_TYPES = (NAMED_PERSON, ROLE, NAMED_ORGANISATION, NEWS_MEDIA)
 _FIELDS = tuple(field.name for field in fields(Attribution) if field.name != "doc_id")
 _read_fields = attrgetter(*_FIELDS)
 
@@ -79,11 +83,15 @@ def find_in_zones(
     text: ArticleText,
     *,
     lexicon: AttributionLexicon | None = None,
-    actors: ActorCodebook | None = None,
+    actors: Codebook | None = None,
 ) -> list[tuple[str, Attribution]]:
-    """Every attribution of the article with its zone: the headline's, then the body's."""
+    """Every attribution of the article with its zone: the headline's, then the body's.
+
+    ``lexicon`` defaults to the shipped ``data/attribution.yaml``, ``actors`` to the built-in
+    actor codebook (family ``salience``: one file for salience and affiliation).
+    """
     lexicon = lexicon or load_lexicon()
-    actors = actors or load_actors()
+    actors = actors or default_actors()
     found = [
         (HEADLINE, item)
         for item in find_attributions(
@@ -98,44 +106,58 @@ def find_in_zones(
 def measure(text: ArticleText, codebook: Codebook | None = None) -> FamilyOutput:
     """Count the attributions of one article, by kind of source, with their evidence.
 
-    Attributions come from the shipped lexicon ``data/attribution.yaml`` and the actors of
-    ``data/actors.yaml`` (affiliation). Categories, each with ``count`` in the article, the
-    headline and the lead and ``per_1k`` (per 1,000 words of the article, NaN for an empty
-    text):
+    Attributions come from the shipped lexicon ``data/attribution.yaml``; ``codebook`` is the
+    actor codebook (family ``salience``) that gives each source its affiliation. Categories,
+    each with ``count`` in the article, the headline and the lead and ``per_1k`` (per 1,000
+    words of the article, NaN for an empty text):
 
     * ``attributions`` - attributions of any kind (one per source and cue);
-    * ``anonymous`` - credited to unnamed people (``anonymous`` and ``unnamed_group``): higher
-      means more unnamed sourcing;
-    * ``named`` - credited to a named person, organisation or news medium;
+    * ``anonymous`` - credited to anonymous sources (a withheld identity: "a senior official",
+      "sources familiar with the matter"): higher means more anonymous sourcing;
+    * ``unnamed_group`` - credited to groups described but not named ("US officials",
+      "experts"), kept apart from anonymous sources;
+    * ``anonymous_or_unnamed_group`` - the two above COMBINED (unnamed sourcing of either kind);
+    * ``implicit`` - passive reporting frames without a source ("is said to", "it is believed
+      that"): distancing;
+    * ``named`` - credited to a named person, a role ("the Pentagon chief"), an organisation or
+      a news medium;
     * ``direct_quotes`` - attributions whose content is one quotation;
-    * ``affiliation_<actor>`` - attributions whose source speaks for each actor of the actor
-      codebook, and ``unknown`` (whose side gets a voice; Sigal 1973);
+    * ``affiliation_<actor>`` - attributions whose source speaks for each actor of the codebook,
+      and ``unknown`` (whose side gets a voice; Sigal 1973);
     * ``stance_<stance>`` - attributions by the stance of their cue (neutral, assertive, doubt,
       alarm, disclosure, refusal; Bergler 1992).
 
     And for the whole article: ``anonymous``/``share`` (anonymous / all attributions, 0 to 1),
-    ``direct``/``share`` (direct quotations / all, 0 to 1), ``named_to_anonymous``/``ratio``
-    (named / anonymous, 0 upwards; above 1 means more named than unnamed sourcing), each NaN when
-    its denominator is 0, and ``sources``/``distinct`` (different identifiable sources after
-    resolving pronouns, descriptions and short names; reports and unresolved pronouns left out).
+    ``anonymous_or_unnamed_group``/``share`` (COMBINED, 0 to 1), ``direct``/``share`` (direct
+    quotations / all, 0 to 1), ``named_to_anonymous``/``ratio`` (named / anonymous, 0 upwards;
+    above 1 means more named than anonymous sourcing), each NaN when its denominator is 0, and
+    ``sources``/``distinct`` (different identifiable sources after resolving pronouns,
+    descriptions and short names; reports and unresolved pronouns left out).
     """
-    actors = load_actors()
+    actors = codebook or default_actors()
     found = find_in_zones(text, actors=actors)
     records = [item for _, item in found]
     categories = [
         "attributions",
         "anonymous",
+        "unnamed_group",
+        "anonymous_or_unnamed_group",
+        "implicit",
         "named",
         "direct_quotes",
-        *(f"affiliation_{actor}" for actor in actors.ids),
+        *(f"affiliation_{actor}" for actor in actor_ids(actors)),
         *(f"stance_{stance}" for stance in (*STANCES, REFUSAL)),
     ]
     totals = {zone: Counter[str]() for zone in ZONES}
     for zone, item in found:
         counted = totals[zone]
+        kind = item.source_type
         counted["attributions"] += 1
-        counted["anonymous"] += item.source_type in _ANONYMOUS_TYPES
-        counted["named"] += item.source_type in _NAMED_TYPES
+        counted["anonymous"] += kind == ANONYMOUS
+        counted["unnamed_group"] += kind == UNNAMED_GROUP
+        counted["anonymous_or_unnamed_group"] += kind in (ANONYMOUS, UNNAMED_GROUP)
+        counted["implicit"] += kind == IMPLICIT
+        counted["named"] += kind in _NAMED_TYPES
         counted["direct_quotes"] += item.quote_type == DIRECT
         counted[f"affiliation_{item.affiliation}"] += 1
         counted[f"stance_{item.verb_stance}"] += 1
@@ -153,11 +175,15 @@ def measure(text: ArticleText, codebook: Codebook | None = None) -> FamilyOutput
 
 def _ratios(records: Sequence[Attribution]) -> list[Measure]:
     total = len(records)
-    anonymous = sum(a.source_type in _ANONYMOUS_TYPES for a in records)
+    anonymous = sum(a.source_type == ANONYMOUS for a in records)
+    unnamed = sum(a.source_type in (ANONYMOUS, UNNAMED_GROUP) for a in records)
     named = sum(a.source_type in _NAMED_TYPES for a in records)
     direct = sum(a.quote_type == DIRECT for a in records)
     return [
         Measure(ARTICLE, "anonymous", "share", anonymous / total if total else math.nan),
+        Measure(
+            ARTICLE, "anonymous_or_unnamed_group", "share", unnamed / total if total else math.nan
+        ),
         Measure(ARTICLE, "direct", "share", direct / total if total else math.nan),
         Measure(
             ARTICLE, "named_to_anonymous", "ratio", named / anonymous if anonymous else math.nan
@@ -174,9 +200,9 @@ def _row(zone: str, item: Attribution) -> dict[str, Any]:
 
 def evidence(text: ArticleText, found: Sequence[tuple[str, Attribution]]) -> list[Evidence]:
     """Two evidence rows per attribution: its cue (category ``cue/<stance>``) and its source
-    (category = source type), each in the zone its own offsets lie in. A source taken from an
-    earlier mention has rule ``attribution:resolved_source``; every other row carries the
-    attribution's rule.
+    (category = source type; none for an implicit source, which has no words), each in the zone
+    its own offsets lie in. A source taken from an earlier mention has rule
+    ``attribution:resolved_source``; every other row carries the attribution's rule.
     """
     rows: list[Evidence] = []
     for zone, a in found:
@@ -188,6 +214,8 @@ def evidence(text: ArticleText, found: Sequence[tuple[str, Attribution]]) -> lis
                 FAMILY, f"cue/{a.verb_stance}", a.rule, cue_zone, a.cue_start, a.cue_end, a.cue
             )
         )
+        if a.source_start < 0:  # an implicit source has no words
+            continue
         source_rule = "attribution:resolved_source" if a.resolved else a.rule
         rows.append(
             Evidence(
@@ -264,6 +292,7 @@ FAMILIES = (
         description="Who the article credits its claims to, how, and with what words.",
         citation="Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC; "
         "Bergler, S. (1992). Evidential analysis of reported speech. PhD thesis, Brandeis.",
+        slot=ACTORS_SLOT,
         measures=(
             MeasureSpec(
                 "attributions",

@@ -30,7 +30,7 @@ B = r"(?<![\w'\u2019\-])"
 E = r"(?![\w'\u2019\-])"
 """Regex: no word character (or apostrophe, hyphen) right after."""
 APPOSITIVE = (
-    r"(?:\s*,\s+(?:who|[^\W\d][^,;:“”\"\n]{0,80},)"
+    r"(?:\s*,\s+(?:who|[^\W\d][^,;:“”\"\n]{0,160},)"
     r"|\s+[\u2014\u2013]\s+[^\u2014\u2013\n]{1,100}\s+[\u2014\u2013])"
 )
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
@@ -43,6 +43,7 @@ _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
 _ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
 _TOLD_THAT = re.compile(r"[^\W\d][\w'\u2019.\-]*(?:\s+[\w'\u2019.\-]+){0,4}?\s+that\s+")
 _TERMINAL = ".!?;:,"
+_ADVERB = re.compile(r"[a-z]+ly")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class Patterns:
     according: re.Pattern[str]
     citing: re.Pattern[str]
     reports: re.Pattern[str]
+    distancing: re.Pattern[str]
+    """The passive reporting frame: "is said to", "it is believed that", "the reported"."""
     subject: re.Pattern[str]
     opening: re.Pattern[str]
     """Where ``cue``, ``according``, ``citing`` or ``reports`` may begin: after a character that
@@ -78,37 +81,45 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     """Compile the rule patterns of ``lexicon`` once (cached per lexicon)."""
     source = np_pattern(lexicon, pronouns=False)
     subject = np_pattern(lexicon, pronouns=True)
-    linking = rf"(?:\s+(?:{alternation(lexicon.linking_words, capitalised=False)}){E})*"
+    linking_words = (*lexicon.linking_words, *lexicon.adverbs)
+    linking = rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
     cues = [form for form, _ in lexicon.verbs] + list(lexicon.refusals)
     firsts = {phrase.split(" ")[0] for phrase in (*cues, *lexicon.citing)}
     capitalised = {phrase.split(" ")[0] for phrase in (*lexicon.according_to, "reports")}
     capitalised |= {phrase.split(" ")[0] for phrase in lexicon.emergence_modifiers}
+    participles = alternation(lexicon.distancing_participles, capitalised=False)
     emergence = (
         rf"(?:(?:have|had)\s+)?(?:{alternation(lexicon.emergence_verbs, capitalised=False)})"
         rf"(?:\s+(?:{alternation(lexicon.emergence_participles, capitalised=False)}))?{E}"
     )
     return Patterns(
-        cue=re.compile(rf"{B}(?:{alternation(cues, capitalised=False)}){E}"),
+        cue=re.compile(rf"{B}(?i:{alternation(cues, capitalised=False)}){E}"),
         back=re.compile(rf"(?P<np>{subject})(?P<link>{APPOSITIVE})?{linking}\s+\Z"),
         coordinated=re.compile(rf"(?P<both>{B}[Bb]oth\s+)?(?P<np>{subject})\s+and\s+\Z"),
         forward=re.compile(rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z)"),
         according=re.compile(
-            rf"{B}(?P<cue>{alternation(lexicon.according_to)})\s+(?P<np>{source})"
+            rf"{B}(?P<cue>(?i:{alternation(lexicon.according_to)}))\s+(?P<np>{source})"
         ),
         citing=re.compile(
-            rf"{B}(?P<cue>{alternation(lexicon.citing, capitalised=False)})\s+(?P<np>{source})"
+            rf"{B}(?P<cue>(?i:{alternation(lexicon.citing, capitalised=False)}))\s+(?P<np>{source})"
         ),
         reports=re.compile(
             rf"{B}(?P<np>(?:(?:{alternation(lexicon.emergence_modifiers)})\s+)?[Rr]eports)"
             rf"\s+(?P<cue>{emergence})"
+        ),
+        distancing=re.compile(
+            rf"{B}(?P<cue>(?i:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)"
+            rf"(?:\s+(?:widely|also|now|still|long|generally))?\s+(?:{participles})"
+            rf"\s+(?:to|as\s+saying)|it\s+(?:is|was|has\s+been)(?:\s+(?:widely|also|now|"
+            rf"generally))?\s+(?:{participles})\s+that|the\s+reported|its\s+reported)){E}"
         ),
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
         ),
         opening=re.compile(
-            rf"[^0-9A-Za-z_'\u2019\-](?=(?:{alternation(firsts, capitalised=False)})"
-            rf"|(?:{alternation(capitalised)}))"
+            rf"[^0-9A-Za-z_'\u2019\-](?=(?i:{alternation(firsts, capitalised=False)})"
+            rf"|(?i:{alternation(capitalised)}))"
         ),
         plain=all(
             _PLAIN.fullmatch(word)
@@ -116,6 +127,7 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
                 lexicon.quantifiers,
                 lexicon.modifiers,
                 lexicon.person_heads_singular,
+                lexicon.role_heads,
                 lexicon.person_heads_plural,
                 lexicon.media_heads,
                 lexicon.organisation_heads,
@@ -125,10 +137,13 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
                 lexicon.pronouns,
                 lexicon.other_pronouns,
                 lexicon.linking_words,
+                lexicon.adverbs,
             )
             for word in words
         ),
-        linking=frozenset(word for phrase in lexicon.linking_words for word in phrase.split()),
+        linking=frozenset(
+            word for phrase in (*lexicon.linking_words, *lexicon.adverbs) for word in phrase.split()
+        ),
         dead_ends=dead_ends(lexicon),
         stances=MappingProxyType(
             {**dict(lexicon.verbs), **dict.fromkeys(lexicon.refusals, REFUSAL)}
@@ -145,7 +160,8 @@ def dead_ends(lexicon: AttributionLexicon) -> frozenset[str]:
     punctuation. So a lower-case function word that is none of these, nor "who", nor a linking
     word, cannot come last: "likely to said", "has been said" hold no source before the cue.
     """
-    endings = np_endings(lexicon) | {last_run(word) for word in lexicon.linking_words}
+    linking = (*lexicon.linking_words, *lexicon.adverbs)
+    endings = np_endings(lexicon) | {last_run(word) for word in linking}
     return frozenset(
         word
         for word in lexicon.function_words
@@ -185,13 +201,14 @@ def back_start(text: str, start: int, end: int, linking: frozenset[str]) -> int:
 
 
 def _linking_only(text: str, start: int, end: int, linking: frozenset[str], *, who: bool) -> bool:
-    """Whether ``text[start:end]`` is white space and words of ``linking``, maybe after "who"."""
+    """Whether ``text[start:end]`` is white space and words of ``linking`` or lower-case words
+    ending in -ly (adverbs), maybe after "who"."""
     if start >= end or not text[start].isspace():
         return False
     words = text[start:end].split()
     if who and words and words[0] == "who":
         words = words[1:]
-    return all(word in linking for word in words)
+    return all(word in linking or _ADVERB.fullmatch(word) for word in words)
 
 
 def openings(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -253,7 +270,7 @@ class Context:
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (as ``AttributionLexicon.stance``)."""
-        return self.patterns.stances.get(" ".join(cue.split()), NEUTRAL)
+        return self.patterns.stances.get(" ".join(cue.lower().split()), NEUTRAL)
 
     def sentence(self, offset: int) -> Span:
         """The sentence holding ``offset``."""

@@ -44,11 +44,19 @@ _WORD_LISTS = (
     "connectives",
     "function_words",
     "open_verbs",
+    "document_verbs",
+    "naming_verbs",
+    "request_verbs",
     "not_sources",
+    "adverbs",
+    "distancing_participles",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
     "person_heads_singular",
+    "role_heads",
+    "anonymous_heads",
+    "anonymity_cues",
     "person_heads_plural",
     "media_heads",
     "organisation_heads",
@@ -89,6 +97,9 @@ class AttributionLexicon:
     emergence_modifiers: tuple[str, ...]
     person_heads_singular: frozenset[str]
     person_heads_plural: frozenset[str]
+    role_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymity_cues: tuple[str, ...]
     media_heads: frozenset[str]
     organisation_heads: frozenset[str]
     modifiers: frozenset[str]
@@ -106,11 +117,16 @@ class AttributionLexicon:
     connectives: tuple[str, ...]
     function_words: frozenset[str]
     open_verbs: frozenset[str]
+    document_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     not_sources: frozenset[str]
+    adverbs: frozenset[str]
+    distancing_participles: tuple[str, ...]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
-        normalised = " ".join(cue.split())
+        normalised = " ".join(cue.lower().split())
         if normalised in self.refusals:
             return REFUSAL
         return dict(self.verbs).get(normalised, NEUTRAL)
@@ -166,7 +182,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
     reports = _section(data, "unattributed_reports", _REPORT_LISTS, problems)
     sources = _section(data, "sources", _SOURCE_LISTS, problems)
     forms = {form for form, _ in verbs}
-    for key in ("inverted_verbs", "open_verbs"):
+    for key in ("inverted_verbs", "open_verbs", "document_verbs", "naming_verbs", "request_verbs"):
         for form in lists[key]:
             if form not in forms:
                 problems.add(key, f"{form!r} is not one of the listed verbs")
@@ -189,6 +205,9 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         emergence_modifiers=reports["emergence_modifiers"],
         person_heads_singular=frozenset(sources["person_heads_singular"]),
         person_heads_plural=frozenset(sources["person_heads_plural"]),
+        role_heads=frozenset(sources["role_heads"]),
+        anonymous_heads=frozenset(sources["anonymous_heads"]),
+        anonymity_cues=sources["anonymity_cues"],
         media_heads=frozenset(sources["media_heads"]),
         organisation_heads=frozenset(sources["organisation_heads"]),
         modifiers=frozenset(sources["modifiers"]),
@@ -206,7 +225,12 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         connectives=lists["connectives"],
         function_words=frozenset(lists["function_words"]),
         open_verbs=frozenset(lists["open_verbs"]),
+        document_verbs=frozenset(lists["document_verbs"]),
+        naming_verbs=frozenset(lists["naming_verbs"]),
+        request_verbs=frozenset(lists["request_verbs"]),
         not_sources=frozenset(lists["not_sources"]),
+        adverbs=frozenset(lists["adverbs"]),
+        distancing_participles=lists["distancing_participles"],
     )
 
 

@@ -20,6 +20,9 @@ Rules (``Attribution.rule``), each a regular expression over one sentence, no pa
 * ``attribution:citing`` - "Axios, citing an unnamed senior White House official, revealed ...":
   the cited source gets its own attribution, with the content of the citing one;
 * ``attribution:reports_emerged`` - "Reports emerged indicating that ..." (unattributed report);
+* ``attribution:passive_frame`` - "Netanyahu is said to have ...", "it is believed that ...",
+  "the reported declaration" (an ``implicit`` source: no words), and "X was quoted as saying"
+  (credited to X);
 * ``attribution:quote_paragraph`` - a paragraph that is one quotation and names no speaker,
   credited to the last source of the previous paragraph; its cue is the opening quote mark;
 * ``attribution:quote_sentence`` - the same for a sentence that is one quotation, right after a
@@ -35,8 +38,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from toolkit.metrics.attribution.actors import ActorCodebook, affiliator, load_actors
+from toolkit.codebooks import Codebook
+from toolkit.metrics.attribution.actors import affiliator, default_actors
+from toolkit.metrics.attribution.casing import is_all_caps, recase
 from toolkit.metrics.attribution.context import Context, Draft
 from toolkit.metrics.attribution.cues import NEUTRAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import quote_type
@@ -45,6 +51,7 @@ from toolkit.metrics.attribution.rules import (
     according_drafts,
     citing_drafts,
     cut_contents,
+    distancing_drafts,
     is_participle,
     link_citations,
     participle_draft,
@@ -52,6 +59,9 @@ from toolkit.metrics.attribution.rules import (
     verb_drafts,
 )
 from toolkit.metrics.attribution.sources import (
+    IMPLICIT,
+    NAME_KIND,
+    NAMED_PERSON,
     PRONOUN,
     UNATTRIBUTED_REPORT,
     Antecedent,
@@ -71,12 +81,40 @@ def find_attributions(
     doc: Segmented,
     doc_id: str,
     lexicon: AttributionLexicon,
-    actors: ActorCodebook | None = None,
+    actors: Codebook | None = None,
 ) -> tuple[Attribution, ...]:
     """Every attribution in ``text`` (segmented as ``doc``), in text order; affiliations come
-    from ``actors`` (default: the shipped ``data/actors.yaml``)."""
+    from ``actors`` (default: the shipped actor codebook). An all-caps text is read through a
+    re-cased copy (``casing``); the records' words are the text's own."""
     if not doc.sentences:
         return ()
+    if is_all_caps(text):
+        found = _find(recase(text, lexicon), doc, doc_id, lexicon, actors)
+        return tuple(_in_text(text, attribution) for attribution in found)
+    return _find(text, doc, doc_id, lexicon, actors)
+
+
+def _in_text(text: str, found: Attribution) -> Attribution:
+    """An attribution found on the re-cased copy, its words taken from ``text`` itself."""
+
+    def words(start: int, end: int) -> str:
+        return text[start:end] if start >= 0 else ""
+
+    return replace(
+        found,
+        source=words(found.source_start, found.source_end),
+        mention=words(found.mention_start, found.mention_end),
+        cue=words(found.cue_start, found.cue_end),
+    )
+
+
+def _find(
+    text: str,
+    doc: Segmented,
+    doc_id: str,
+    lexicon: AttributionLexicon,
+    actors: Codebook | None,
+) -> tuple[Attribution, ...]:
     context = Context(text, doc, lexicon)
     drafts: list[Draft] = []
     participles: list[re.Match[str]] = []
@@ -89,6 +127,7 @@ def find_attributions(
     drafts.extend(according_drafts(context))
     drafts.extend(citing_drafts(context))
     drafts.extend(report_drafts(context))
+    drafts.extend(distancing_drafts(context))
     by_sentence: dict[int, list[Draft]] = {}
     for draft in sorted(drafts, key=lambda draft: draft.cue_start):
         by_sentence.setdefault(doc.sentence_index(draft.cue_start), []).append(draft)
@@ -102,11 +141,11 @@ def find_attributions(
         if by_sentence[index]:
             linked = link_citations(context, doc.sentences[index], by_sentence[index])
             cut[index] = cut_contents(context, linked)
-    return _resolve(context, cut, doc_id, actors or load_actors())
+    return _resolve(context, cut, doc_id, actors or default_actors())
 
 
 def _resolve(
-    context: Context, by_sentence: dict[int, list[Draft]], doc_id: str, actors: ActorCodebook
+    context: Context, by_sentence: dict[int, list[Draft]], doc_id: str, actors: Codebook
 ) -> tuple[Attribution, ...]:
     """Resolve sources in text order, adding quotations that name no speaker.
 
@@ -117,7 +156,8 @@ def _resolve(
     affiliate = affiliator(actors)
 
     def add(draft: Draft, source: Mention, paragraph: int, sentence: int) -> None:
-        history.append(Antecedent(paragraph, sentence, source))
+        if source.start >= 0:
+            history.append(Antecedent(paragraph, sentence, source))
         attributions.append(_record(context, draft, source, doc_id, affiliate))
 
     for index, paragraph in enumerate(context.paragraphs):
@@ -134,7 +174,10 @@ def _resolve(
             if drafts is not None:
                 for draft in drafts:
                     if draft.source is not None:
-                        add(draft, resolve(draft.source, index, history), index, sentence)
+                        source = resolve(draft.source, index, history)
+                        if source is draft.source:
+                            source = _full_name(context, source)
+                        add(draft, source, index, sentence)
                 continue
             if not history or history[-1].sentence != sentence - 1:
                 continue
@@ -144,6 +187,36 @@ def _resolve(
                 if quote is not None:
                     add(_quote_draft(quote, QUOTE_SENTENCE), history[-1].source, index, sentence)
     return tuple(attributions)
+
+
+_FIRST_NAMES_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:[A-Z](?:\.|[\w'\u2019\-]+)\s+){1,3}\Z")
+_WORD_CHAR = re.compile(r"[\w'\u2019\-]")
+
+
+_TITLES = frozenset(("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gen.", "gov.", "us", "u.s."))
+
+
+def _full_name(context: Context, found: Mention) -> Mention:
+    """A surname, alone or after titles ("Austin", "Defense Secretary Austin"), resolved to the
+    last fuller name ending in it earlier in the text ("Lloyd Austin"), else ``found`` itself.
+    """
+    if found.kind != NAME_KIND or found.source_type != NAMED_PERSON:
+        return found
+    text, lexicon = context.text, context.lexicon
+    words = found.text.split()
+    titles = lexicon.role_heads | lexicon.modifiers | _TITLES
+    if not words[-1][:1].isupper() or any(word.lower() not in titles for word in words[:-1]):
+        return found
+    surname = words[-1]
+    position = text.rfind(surname, 0, found.start)
+    while position > 0:
+        before = _FIRST_NAMES_BEFORE.search(text, max(0, position - 80), position)
+        after = position + len(surname)
+        if before is not None and not (after < len(text) and _WORD_CHAR.match(text, after)):
+            start = before.start()
+            return Mention(start, after, text[start:after], NAMED_PERSON, "", NAME_KIND)
+        position = text.rfind(surname, 0, position)
+    return found
 
 
 def _quote_draft(quote: Span, rule: str) -> Draft:
@@ -158,7 +231,7 @@ def _record(
     doc_id: str,
     affiliate: Callable[[str, str], str],
 ) -> Attribution:
-    written = draft.source
+    written = draft.source if draft.source is None or draft.source.start >= 0 else None
     start, end = draft.cue_start, draft.cue_end
     if written is not None:
         start, end = min(start, written.start), max(end, written.end)
@@ -197,6 +270,6 @@ def distinct_sources(attributions: tuple[Attribution, ...]) -> int:
         {
             identity(Mention(a.source_start, a.source_end, a.source, a.source_type, "", ""))
             for a in attributions
-            if a.source_type not in (UNATTRIBUTED_REPORT, PRONOUN)
+            if a.source_type not in (UNATTRIBUTED_REPORT, PRONOUN, IMPLICIT)
         }
     )

@@ -17,7 +17,8 @@ class Attribution:
     ``content_end`` are -1 when there is no content span. ``mention`` is the source as written
     in the attribution's own sentence ("he", "The official", "Salami"; equal to ``source`` when
     nothing was resolved), at ``mention_start``/``mention_end``; it is ``""`` with offsets -1 for a
-    quotation credited to the speaker of an earlier sentence.
+    quotation credited to the speaker of an earlier sentence. An ``implicit`` source (a passive
+    reporting frame, "is said to") has ``source`` and ``mention`` ``""`` and offsets -1.
 
     ``source_type`` is one of ``sources.SOURCE_TYPES``; ``quote_type`` is ``"direct"``,
     ``"indirect"`` or ``"mixed"``; ``verb_stance`` is the stance of the cue (``"neutral"``,
@@ -55,4 +56,6 @@ class Attribution:
     @property
     def resolved(self) -> bool:
         """True when the source was taken from an earlier mention (outside ``start``/``end``)."""
+        if self.source_start < 0:
+            return False
         return not (self.start <= self.source_start and self.source_end <= self.end)

@@ -14,7 +14,14 @@ from dataclasses import replace
 from toolkit.metrics.attribution.context import B, Context, Draft, E, back_start
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
-from toolkit.metrics.attribution.sources import UNATTRIBUTED_REPORT, Mention, mention
+from toolkit.metrics.attribution.sources import (
+    DOCUMENT,
+    IMPLICIT,
+    PRONOUN,
+    UNATTRIBUTED_REPORT,
+    Mention,
+    mention,
+)
 from toolkit.text import Span
 
 SAID_AFTER_SOURCE = "attribution:said_after_source"
@@ -27,6 +34,7 @@ DECLINED_TO = "attribution:declined_to"
 ACCORDING_TO = "attribution:according_to"
 CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
+DISTANCING = "attribution:passive_frame"
 
 _LOOKBACK = 240
 _NEAR = 24
@@ -38,10 +46,11 @@ _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
-    r"(?:,|\s[\u2014\u2013]|\s--)\s*(?:(?:also|then|later|further)\s+)?\Z"
+    r"(?:,|\s[\u2014\u2013]|\s--|\sby)\s*(?:(?:also|then|later|further)\s+)?\Z"
 )
 _CONJOINED_LEAD = re.compile(
-    rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?\Z"
+    rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
+    rf"(?:(?:has|have|had|would|will)\s+)?\Z"
 )
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
@@ -51,6 +60,14 @@ _CIRCUMSTANCE = re.compile(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
+_BE = re.compile(rf"{B}(?:is|are|was|were|be|been|being){E}")
+_NAMING = re.compile(
+    rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
+)
+_REQUEST = re.compile(
+    rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
+    rf"\s+to\s+[a-z]"
+)
 
 
 def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
@@ -63,15 +80,59 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back is not None
         and back.group("generic")
         and not back.group("gname")
-        and match.group() not in context.lexicon.open_verbs
+        and _word(match) not in context.lexicon.open_verbs
     ):
         back = None  # "The White House's position underscores ...": not a source
+    if back is not None and _not_a_head(context, back):
+        back = None  # "also apparently told": an adverb is no source
+    if back is not None and _is_passive(context, match, back):
+        back = None  # "The move was first reported by MSNBC": the subject is not the source
     if back is not None:
-        return _source_first(context, match, back, lookback)
+        drafts = _source_first(context, match, back, lookback)
+        return [draft for draft in drafts if _fits_verb(context, match, draft)]
     if _is_refusal(context, match):
         return []
     near = max(sentence.start, cue_start - _NEAR)
     return _inverted(context, match, near) or _passive(context, match, near)
+
+
+def _word(match: re.Match[str]) -> str:
+    """The cue as listed in the lexicon: lower case, single spaces ("Says" -> "says")."""
+    return " ".join(match.group().lower().split())
+
+
+def _is_passive(context: Context, match: re.Match[str], back: re.Match[str]) -> bool:
+    """Whether a form of "be" stands between the subject and a cue that is not an -ing form."""
+    between = context.text[back.end("np") : match.start()]
+    return not _word(match).endswith("ing") and _BE.search(between) is not None
+
+
+def _not_a_head(context: Context, back: re.Match[str]) -> bool:
+    """Whether a source of ``back`` is headed by an adverb ("apparently", "always")."""
+    if not back.group("generic") or back.group("gname"):
+        return False
+    head = back.group("ghead").lower()
+    return head in context.lexicon.adverbs or head.endswith("ly")
+
+
+def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
+    """Whether the cue reports speech with this source and what follows (see the lexicon's
+    ``document_verbs``, ``naming_verbs`` and ``request_verbs``)."""
+    word, lexicon = _word(match), context.lexicon
+    if word in lexicon.document_verbs:
+        source = draft.source
+        if source is None or source.source_type == PRONOUN:
+            return False
+        words = set(source.text.lower().split())
+        return source.source_type == DOCUMENT or bool(
+            words & (lexicon.document_heads | lexicon.report_heads)
+        )
+    sentence_end = context.sentence(match.start()).end
+    if word in lexicon.naming_verbs:
+        return _NAMING.match(context.text, match.end(), sentence_end) is not None
+    if word in lexicon.request_verbs:
+        return _REQUEST.match(context.text, match.end(), sentence_end) is None
+    return True
 
 
 def _back(context: Context, start: int, end: int) -> re.Match[str] | None:
@@ -116,11 +177,15 @@ def _source_first(
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     source = mention(back, "np", 0, lexicon)
+    if source.text == "who":  # "Weaver, who said ...": credited to "Weaver"
+        before = _back(context, lookback, source.start)
+        if before is not None and not before.group("pronoun"):
+            source = mention(before, "np", 0, lexicon)
     if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
         return []  # "What he said was not true."
     refusal = _is_refusal(context, match)
     rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
-    content = context.after(cue_end, sentence, told=match.group() in _TOLD)
+    content = context.after(cue_end, sentence, told=_word(match) in _TOLD)
     quoted = quote_ending_at(text, context.paragraph(source.start), source.start)
     trailing = _COMMA_BEFORE.search(text, max(sentence.start, source.start - _NEAR), source.start)
     if (
@@ -133,7 +198,7 @@ def _source_first(
         text, max(sentence.start, source.start - _NEAR), source.start
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
-    stance = context.stance(match.group())
+    stance = context.stance(_word(match))
     drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
     coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
@@ -155,29 +220,31 @@ def _coordinated(context: Context, start: int, end: int) -> re.Match[str] | None
 
 
 def _is_refusal(context: Context, match: re.Match[str]) -> bool:
-    return context.stance(match.group()) == REFUSAL
+    return context.stance(_word(match)) == REFUSAL
 
 
 def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
     """ "“...,” said Salami." """
     cue_start, cue_end = match.span()
-    if match.group() not in context.lexicon.inverted_verbs:
+    if _word(match) not in context.lexicon.inverted_verbs:
         return []
-    lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     sentence = context.sentence(cue_start)
+    if not context.text[sentence.start : cue_start].strip():
+        lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
+    lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
     if lead is None or forward is None:
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
-    stance = context.stance(match.group())
+    stance = context.stance(_word(match))
     return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
 
 
 def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
     """ "This assurance was reiterated by US Defense Secretary Lloyd Austin" """
     cue_start, cue_end = match.span()
-    word = match.group()
+    word = _word(match)
     if not (word.endswith("ed") or word in ("said", "told")):
         return []
     auxiliary = _PASSIVE_AUX.search(context.text, lookback, cue_start)
@@ -201,7 +268,7 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
     if _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
         return True
     return (
-        match.group().endswith("ing")
+        _word(match).endswith("ing")
         and _PARTICIPLE_LEAD.search(context.text, max(sentence.start, cue_start - _NEAR), cue_start)
         is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
@@ -229,13 +296,31 @@ def participle_draft(
     if earlier:
         source = earlier[-1].source
     else:
-        subject = context.patterns.subject.match(context.text, sentence.start, sentence.end)
+        subject = _subject(context, sentence.start, cue_start)
         if subject is None:
             return None
         source = mention(subject, "np", 0, context.lexicon)
     content = context.after(cue_end, sentence)
-    stance = context.stance(match.group())
+    stance = context.stance(_word(match))
     return Draft(source, cue_start, cue_end, stance, rule, *content)
+
+
+def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the clause that a participle at ``end`` hangs on: at the start of the
+    sentence, else after the first comma that opens a clause with a subject ("In interviews on
+    Sunday, he defended ..., saying ...")."""
+    subject = context.patterns.subject.match(context.text, start, end)
+    if subject is not None:
+        return subject
+    comma = context.text.find(",", start, end)
+    while comma >= 0:
+        subject = context.patterns.subject.match(context.text, comma + 1, end)
+        if (subject is not None and subject.group("np")[:1].isupper()) or (
+            subject is not None and subject.group("np") in ("he", "she", "they", "it", "we")
+        ):
+            return subject
+        comma = context.text.find(",", comma + 1, end)
+    return None
 
 
 def according_drafts(context: Context) -> list[Draft]:
@@ -276,6 +361,29 @@ def report_drafts(context: Context) -> list[Draft]:
         source = Mention(start, end, match.group("np"), UNATTRIBUTED_REPORT, "reports", "other")
         content = context.after(match.end(), sentence)
         drafts.append(Draft(source, *match.span("cue"), NEUTRAL, REPORTS_EMERGED, *content))
+    return drafts
+
+
+def distancing_drafts(context: Context) -> list[Draft]:
+    """ "Netanyahu is said to have ...", "it is believed that ...", "the reported declaration":
+    an implicit source. "X was quoted as saying ..." is credited to X."""
+    drafts = []
+    for match in context.patterns.distancing.finditer(context.text):
+        sentence = context.sentence(match.start())
+        cue = " ".join(match.group("cue").lower().split())
+        source: Mention = Mention(-1, -1, "", IMPLICIT, "", "other")
+        if cue.endswith("as saying"):
+            back = _back(
+                context, _window(context.text, sentence.start, match.start()), match.start()
+            )
+            if back is None:
+                continue
+            source = mention(back, "np", 0, context.lexicon)
+        if cue.endswith("reported"):
+            content = context.trimmed(match.end(), sentence.end)
+        else:
+            content = context.after(match.end(), sentence)
+        drafts.append(Draft(source, *match.span("cue"), NEUTRAL, DISTANCING, *content))
     return drafts
 
 

@@ -23,14 +23,22 @@ Source types (decisions, so that published counts can be read):
   organisation word ("Command", "House") or written as an acronym ("IRGC"), or a description
   headed by an organisation noun ("the Biden administration");
 * ``news_media`` - a listed news medium ("Axios") or a description headed by a media noun;
-* ``anonymous`` - ONE unnamed person described by role ("a senior White House official");
-* ``unnamed_group`` - SEVERAL unnamed people, counted or not ("two individuals familiar with
-  their conversation", "sources within Israel", "US officials");
+* ``role`` - one person identified by an office or role but not named ("the Pentagon chief",
+  "the army chief of staff", "the Israeli prime minister"): identifiable, counted as named;
+* ``anonymous`` - unnamed people whose identity the reporter withholds: one person described
+  by role ("a senior White House official") or "sources"/people described by their access
+  ("sources familiar with the matter", "two individuals familiar with their conversation",
+  "people briefed on the talks", "unnamed officials"), the archetype of anonymous sourcing;
+* ``unnamed_group`` - SEVERAL people described as a group, not by their access ("US
+  officials", "experts", "lawmakers", "Iranian diplomats"): nobody is hidden, nobody named;
 * ``unattributed_report`` - claims credited to "reports";
 * ``document`` - a document or statement ("the lawsuit says", "according to the poll");
 * ``unclassified`` - a description the lexicon cannot type ("the presumptive Republican
   nominee told ...", "one commenter wrote"): counted as neither named nor anonymous;
-* ``pronoun`` - a pronoun left unresolved.
+* ``pronoun`` - a pronoun left unresolved;
+* ``implicit`` - a passive reporting frame that leaves the source unsaid ("Netanyahu is said
+  to have ...", "it is believed that ...", "the reported declaration"): the attribution has no
+  source span (offsets -1, ``source`` and ``mention`` empty).
 
 Resolution (:func:`resolve`) replaces a pronoun, a definite description ("the official") or a
 short form of a name ("Salami", "the IDF") by the nearest earlier source that fits it.
@@ -54,9 +62,12 @@ UNATTRIBUTED_REPORT = "unattributed_report"
 DOCUMENT = "document"
 UNCLASSIFIED = "unclassified"
 PRONOUN = "pronoun"
+ROLE = "role"
+IMPLICIT = "implicit"
 
 SOURCE_TYPES = (
     NAMED_PERSON,
+    ROLE,
     NAMED_ORGANISATION,
     NEWS_MEDIA,
     ANONYMOUS,
@@ -65,6 +76,7 @@ SOURCE_TYPES = (
     DOCUMENT,
     UNCLASSIFIED,
     PRONOUN,
+    IMPLICIT,
 )
 """Every value ``Attribution.source_type`` can take."""
 
@@ -190,6 +202,7 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     heads = (
         lexicon.person_heads_singular
         | lexicon.person_heads_plural
+        | lexicon.role_heads
         | lexicon.media_heads
         | lexicon.organisation_heads
         | lexicon.report_heads
@@ -197,7 +210,7 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     )
     org_heads = alternation(lexicon.organisation_heads, capitalised=False)
     function = alternation(lexicon.function_words)
-    lower = rf"(?!(?:{function}){_E})[a-z][\w\-]*"
+    lower = rf"(?!(?:{function}){_E})[a-z][\w\-]*(?:['\u2019]s{_E})?"
     post_object = rf"(?:(?:{_POST_DETERMINERS})\s+)?(?:{name}(?:\s+(?:{org_heads}){_E})?|{lower})"
     post = rf"\s+(?:{alternation(lexicon.postmodifiers, capitalised=False)})\s+{post_object}"
     unnamed = (
@@ -228,6 +241,7 @@ def np_endings(lexicon: AttributionLexicon) -> frozenset[str]:
     heads = (
         lexicon.person_heads_singular
         | lexicon.person_heads_plural
+        | lexicon.role_heads
         | lexicon.media_heads
         | lexicon.organisation_heads
         | lexicon.report_heads
@@ -309,7 +323,12 @@ def _description_type(text: str, head: str, lexicon: AttributionLexicon) -> str:
         return NEWS_MEDIA
     if head in lexicon.organisation_heads:
         return NAMED_ORGANISATION
-    if head in lexicon.person_heads_plural:
+    if head in lexicon.role_heads:
+        return ROLE
+    lowered = text.lower()
+    if head in lexicon.person_heads_plural and not (
+        head in lexicon.anonymous_heads or any(cue in lowered for cue in lexicon.anonymity_cues)
+    ):
         return UNNAMED_GROUP
     return ANONYMOUS
 

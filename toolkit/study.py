@@ -96,18 +96,18 @@ def init_study(folder: str | os.PathLike[str]) -> Path:
         )
     notebooks = notebooks_dir()
     constraints = _constraints_file()
-    (target / "notebooks").mkdir(parents=True)
-    for name in (OUTLET_NOTEBOOK, COMPARATIVE_NOTEBOOK):
-        shutil.copyfile(notebooks / name, target / "notebooks" / name)
-    sample = Path(str(resources.files("toolkit").joinpath("sample_corpus")))
-    shutil.copytree(sample, target / "corpus", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copyfile(constraints, target / CONSTRAINTS)
     fields = {
         "name": re.sub(r"[^A-Za-z0-9_.-]+", "-", target.resolve().name),
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "requirement": toolkit_requirement(),
         "version": __version__,
     }
+    (target / "notebooks").mkdir(parents=True)
+    for name in (OUTLET_NOTEBOOK, COMPARATIVE_NOTEBOOK):
+        shutil.copyfile(notebooks / name, target / "notebooks" / name)
+    sample = Path(str(resources.files("toolkit").joinpath("sample_corpus")))
+    shutil.copytree(sample, target / "corpus")
+    shutil.copyfile(constraints, target / CONSTRAINTS)
     for file_name, template in (
         ("noxfile.py", _NOXFILE),
         ("environment.yml", _ENVIRONMENT),
@@ -123,7 +123,10 @@ def toolkit_requirement() -> str:
     The wheel, clone or repository this toolkit was installed from, as pip recorded it (PEP 610
     ``direct_url.json``); a version pin when it came from a package index.
     """
-    distribution = metadata.distribution("toolkit")
+    try:
+        distribution = metadata.distribution("toolkit")
+    except metadata.PackageNotFoundError:  # imported from a source tree, not installed
+        return requirement_from(None, __version__)
     return requirement_from(distribution.read_text("direct_url.json"), distribution.version)
 
 

@@ -127,7 +127,8 @@ def test_report_runs_the_study_s_edited_notebooks(
     nbformat.write(notebook, edited)
     out = tmp_path / "reports"
     argv = ["report", str(study / "corpus"), "--notebooks", str(study / "notebooks")]
-    assert main([*argv, "--out", str(out), "--outlets", "The Voice", "--no-progress"]) == 0
+    status = main([*argv, "--out", str(out), "--outlets", "The Voice", "--no-progress"])
+    assert status == 0, capsys.readouterr()  # the failing notebook and cell, if any
     assert "Edited for this study." in (out / "outlets" / "the-voice.html").read_text()
     assert "Edited for this study." not in (out / "comparative.html").read_text()
     manifest = json.loads((out / "manifest.json").read_text())

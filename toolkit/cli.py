@@ -24,6 +24,7 @@ _EPILOG = """\
 examples:
   toolkit report                               build the sample reports into reports/sample
   toolkit report my_corpus/ --out reports/mine build reports for your own corpus
+  toolkit init my_study                        start a study: notebooks to edit, corpus, noxfile
   toolkit analyze my.jsonl --out tables/       write the tables only (CSV and Parquet)
   toolkit codebooks list                       show the built-in codebooks and their versions
   toolkit evaluate polnear --split dev         score attribution against PolNeAR annotations
@@ -151,7 +152,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds a whole notebook may run before it is stopped (default: 1800)",
     )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.add_argument(
+        "--notebooks",
+        type=Path,
+        metavar="DIR",
+        help="folder of your own report notebooks (as made by `toolkit init`; default: the "
+        "toolkit's)",
+    )
     add_scale_options(report, default_jobs=2)
+
+    init = commands.add_parser(
+        "init",
+        help="start a study folder: notebooks to edit, a corpus, noxfile.py, environment.yml",
+        description="Write a study folder: copies of the report notebooks to edit, the sample "
+        "corpus to replace with yours, and a noxfile.py and environment.yml that rebuild the "
+        "reports from it. DIR must be new or empty.",
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="the study folder to create")
 
     lab = commands.add_parser(
         "lab",
@@ -221,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(args)
         if args.command == "lab":
             return _lab(args)
+        if args.command == "init":
+            return _init(args)
         if args.command == "validate":
             return _validate(args)
         if args.command == "evaluate":
@@ -274,6 +293,7 @@ def _report(args: argparse.Namespace) -> int:
         cell_timeout=args.cell_timeout,
         notebook_timeout=args.notebook_timeout,
         progress=not args.no_progress,
+        notebooks=args.notebooks,
         scheduler=args.scheduler,
         dask_address=args.dask_address,
         say=lambda message: print(message, flush=True),
@@ -288,6 +308,15 @@ def _report(args: argparse.Namespace) -> int:
     if run.failed:
         print(f"error: {len(run.failed)} notebook(s) failed (see above).", file=sys.stderr)
         return 1
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from toolkit.study import init_study
+
+    folder = init_study(args.folder)
+    print(f"Started a study in {folder}: edit notebooks/, put your articles in corpus/, then")
+    print(f"  cd {folder} && nox -s reports    (or see {folder / 'README.md'})")
     return 0
 
 

@@ -74,14 +74,42 @@ class ReportRun:
 
 
 def notebooks_dir() -> Path:
-    """The project's ``notebooks/`` folder (next to the package in a clone or editable install)."""
-    folder = Path(__file__).resolve().parents[2] / "notebooks"
-    if not (folder / OUTLET_NOTEBOOK).exists():
-        raise ReportError(
-            f"Report notebooks not found in {folder}. Install the toolkit from a clone of its "
-            "repository (pip install -e .) so that notebooks/ is available."
+    """The folder of the report notebooks a batch runs unless it is given its own.
+
+    In a clone installed editable (``pip install -e .``) this is the repository's ``notebooks/``,
+    where researchers edit them; an installed wheel carries a copy made at build time inside the
+    package, in ``toolkit/_notebooks/`` (see ``[tool.hatch.build]`` in pyproject.toml).
+    """
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parent / "notebooks"
+    if (package.parent / "pyproject.toml").is_file() and not _missing_notebooks(checkout):
+        return checkout
+    if not _missing_notebooks(package / "_notebooks"):
+        return package / "_notebooks"
+    raise ReportError(
+        f"Report notebooks not found: neither {package / '_notebooks'} (an installed wheel) nor "
+        f"{checkout} (a clone installed with pip install -e .) holds {OUTLET_NOTEBOOK} and "
+        f"{COMPARATIVE_NOTEBOOK}. Reinstall the toolkit, or pass a folder of your own notebooks "
+        "(--notebooks DIR; `toolkit init` makes one)."
+    )
+
+
+def check_notebooks_dir(folder: str | os.PathLike[str]) -> Path:
+    """``folder`` as a Path if it holds both report notebooks; else a ParameterError naming them."""
+    path = Path(folder)
+    missing = _missing_notebooks(path)
+    if missing:
+        raise ParameterError(
+            f"The 'notebooks' parameter must be a folder holding {OUTLET_NOTEBOOK} and "
+            f"{COMPARATIVE_NOTEBOOK}. Got {str(folder)!r}, which lacks {missing}."
         )
-    return folder
+    return path
+
+
+def _missing_notebooks(folder: Path) -> list[str]:
+    return [
+        name for name in (OUTLET_NOTEBOOK, COMPARATIVE_NOTEBOOK) if not (folder / name).is_file()
+    ]
 
 
 def build_reports(
@@ -123,6 +151,7 @@ def build_reports(
                 f"The '{name}' parameter must be a positive integer. Got {value!r} instead."
             )
     parallel_notebooks = notebook_jobs or jobs
+    folder = notebooks_dir() if notebooks is None else check_notebooks_dir(notebooks)
     tell = say or (lambda message: None)
     target = check_out_dir(Path(out_dir))
     recover(target)
@@ -150,7 +179,6 @@ def build_reports(
     known_outlets = sorted(str(name) for name in analysis.outlets["outlet"].unique())
     selected = _select_outlets(known_outlets, outlets)
 
-    folder = notebooks_dir() if notebooks is None else Path(notebooks)
     planned = _plan(folder, known_outlets, selected, analysis_fp, show_code, cell_timeout)
     previous_runs = {entry["name"]: entry for entry in (reuse or {}).get("notebooks", [])}
     runs: dict[str, NotebookRun] = {}

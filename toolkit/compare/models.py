@@ -81,6 +81,8 @@ NO_ADJUSTMENT = "none"
 MAX_PAIRED_OUTLETS = 50
 MAX_MODEL_SE = 5.0  # log-rate-ratio model SE beyond which a contrast carries no information
 _NOISE = 1e-12  # log rate ratios smaller than this are floating-point noise around 0
+_TOLERANCE = 1e-12  # IRLS stops when the deviance changes by less (statsmodels: 1e-8)
+_MAX_ITERATIONS = 100
 DIFFERENCE_COLUMNS = (
     "measure",
     "comparison",
@@ -332,7 +334,7 @@ def _fit_poisson(y: np.ndarray, words: np.ndarray, cell: np.ndarray, design: np.
         warnings.filterwarnings("ignore", category=RuntimeWarning)
         result = sm.GLM(
             cell_hits, design, family=sm.families.Poisson(), offset=np.log(cell_words)
-        ).fit()
+        ).fit(tol=_TOLERANCE, maxiter=_MAX_ITERATIONS)
         params = np.asarray(result.params, dtype=float)
         model_cov = np.asarray(result.cov_params(), dtype=float)
         rate = np.exp(design @ params)
@@ -521,11 +523,26 @@ def _finish(
 def _adjust(frame: pd.DataFrame, alpha: float) -> pd.DataFrame:
     """Holm and Benjamini-Hochberg adjusted p-values over the rows of one measure."""
     p_values = frame["p_value"].to_numpy(dtype=float)
-    for method, name in (("holm", "holm"), ("fdr_bh", "bh")):
-        if len(p_values):
-            reject, adjusted, _, _ = multipletests(p_values, alpha=alpha, method=method)
-        else:
-            reject, adjusted = np.zeros(0, dtype=bool), np.zeros(0)
-        frame[f"p_{name}"] = adjusted
-        frame[f"significant_{name}"] = np.asarray(reject, dtype=bool)
+    frame["p_holm"] = holm(p_values)
+    if len(p_values):
+        _, frame["p_bh"], _, _ = multipletests(p_values, alpha=alpha, method="fdr_bh")
+    else:
+        frame["p_bh"] = np.zeros(0)
+    frame["significant_holm"] = frame["p_holm"].to_numpy() < alpha
+    frame["significant_bh"] = frame["p_bh"].to_numpy() < alpha
     return frame
+
+
+def holm(p_values: np.ndarray) -> np.ndarray:
+    """Holm's (1979) step-down adjusted p-values: the i-th smallest of m is multiplied by
+    m - i + 1, made non-decreasing and capped at 1.
+
+    The same numbers as ``multipletests(method="holm")``, which runs ``gc.collect()`` on
+    every call (a third of a second in a process holding an analysis, per measure).
+    """
+    order = np.argsort(p_values, kind="stable")
+    count = len(p_values)
+    stepped = np.maximum.accumulate(p_values[order] * np.arange(count, 0, -1))
+    adjusted = np.empty(count)
+    adjusted[order] = np.minimum(stepped, 1.0)
+    return adjusted

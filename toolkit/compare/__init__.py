@@ -1,11 +1,17 @@
-"""Statistics across outlets: intervals, pairwise differences, distinctive terms, coverage,
-text reuse, and framing and sourcing contrasts.
+"""Statistics across outlets: rates with intervals, outlet differences from a count model,
+their plain-language summary, distinctive terms, coverage, text reuse, and framing and
+sourcing contrasts.
 
-Every function returns a tidy DataFrame with sorted rows, and every random step is seeded, so a
+Every table comes back as a tidy DataFrame with sorted rows, and every random step is seeded, so a
 report re-run on the same input is byte-identical. Word-level comparisons need the article
 texts (``load_texts``), which the analysis tables do not hold::
 
     from toolkit import analyze, compare
+    # counts: one row per document and measure (doc_id, outlet, measure, count, words[, topic])
+    rates = compare.outlet_rates(counts)              # per outlet: rate per 1,000 words, 95% CI
+    differences = compare.outlet_differences(counts)  # Poisson GLM contrasts, Holm and BH
+    compare.summary_sentences(differences, labels={"hedging/hedges": "hedges"})
+
     analysis = analyze()
     texts = compare.load_texts()                      # "" / no argument: the sample corpus
     sentences = compare.sentence_table(texts)
@@ -25,6 +31,7 @@ from toolkit.compare.contrasts import (
     source_balance,
     source_identities,
 )
+from toolkit.compare.counts import check_counts
 from toolkit.compare.coverage import (
     coverage_items,
     coverage_matrix,
@@ -40,7 +47,9 @@ from toolkit.compare.intervals import (
     rate_intervals,
     resampling_note,
 )
+from toolkit.compare.models import REST, conditional_rate_test, outlet_differences
 from toolkit.compare.pairwise import pairwise_differences
+from toolkit.compare.rates import outlet_rates
 from toolkit.compare.reuse import (
     ReuseSettings,
     aligned_sentences,
@@ -49,12 +58,16 @@ from toolkit.compare.reuse import (
     reuse_settings_for,
     reuse_shares,
 )
+from toolkit.compare.summary import summary_sentences
 from toolkit.compare.texts import load_texts, sentence_table, texts_for_analysis, texts_table
 
 __all__ = [
+    "REST",
     "Bootstrap",
     "ReuseSettings",
     "aligned_sentences",
+    "check_counts",
+    "conditional_rate_test",
     "coverage_items",
     "coverage_matrix",
     "describe_settings",
@@ -65,6 +78,8 @@ __all__ = [
     "load_texts",
     "log_odds",
     "missing_items",
+    "outlet_differences",
+    "outlet_rates",
     "outlets_mentioning",
     "pairwise_differences",
     "rate_intervals",
@@ -75,6 +90,7 @@ __all__ = [
     "sentence_table",
     "source_balance",
     "source_identities",
+    "summary_sentences",
     "term_counts",
     "texts_for_analysis",
     "texts_table",

@@ -126,6 +126,16 @@ def test_a_contrast_left_unidentified_by_topics_falls_back_to_the_exact_test() -
     assert row["p_value"] == pytest.approx(float(conditional_rate_test(9, 600, 3, 900)[0][()]))
 
 
+def test_outlets_without_a_shared_story_are_compared_exactly_others_by_the_model() -> None:
+    # C writes only on t2, which nobody else covers: its outlet and story effects are one.
+    docs = [("A", 3, 300), ("A", 5, 300), ("B", 1, 300), ("B", 2, 300), ("C", 9, 300)]
+    table = outlet_differences(_counts(docs, topics=["t1", "t1", "t1", "t1", "t2"]))
+    assert _row(table, "A", "B")["test"] == WALD
+    assert _row(table, "A", "B")["adjustment"] == "topic"
+    assert _row(table, "A", "C")["test"] == EXACT
+    assert _row(table, "B", "C")["adjustment"] == "none"
+
+
 def test_exactly_equal_rates_give_p_equal_to_one() -> None:
     same = _counts([("A", 3, 500), ("A", 1, 500), ("B", 3, 500), ("B", 1, 500)])
     row = outlet_differences(same).iloc[0]

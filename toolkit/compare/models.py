@@ -59,7 +59,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
-from scipy import special, stats
+from scipy import sparse, special, stats
+from scipy.sparse import csgraph
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 from statsmodels.tools.sm_exceptions import (
@@ -81,7 +82,7 @@ NO_ADJUSTMENT = "none"
 MAX_PAIRED_OUTLETS = 50
 MAX_MODEL_SE = 5.0  # log-rate-ratio model SE beyond which a contrast carries no information
 _NOISE = 1e-12  # log rate ratios smaller than this are floating-point noise around 0
-_TOLERANCE = 1e-12  # IRLS stops when the deviance changes by less (statsmodels: 1e-8)
+_TOLERANCE = 1e-10  # IRLS stops when the deviance changes relatively by less (default 1e-8)
 _MAX_ITERATIONS = 100
 DIFFERENCE_COLUMNS = (
     "measure",
@@ -303,21 +304,12 @@ class _Fit:
     params: np.ndarray
     model_cov: np.ndarray  # inverse Fisher information (Poisson variance)
     robust_cov: np.ndarray  # sandwich with articles as clusters
-    unexplained: np.ndarray  # I - pinv(X) X: a contrast c is estimable iff this maps c to 0
     usable: bool  # converged with finite estimates
 
-    def estimable(self, a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
-        """Whether params[a] - params[b] (or params[a] alone) is identified by the design:
-        not when an outlet's articles all sit in stories that no other outlet covers."""
-        vectors = (
-            self.unexplained[:, a] if b is None else self.unexplained[:, a] - self.unexplained[:, b]
-        )
-        scale = np.abs(vectors).max(axis=0) if vectors.size else np.zeros(0)
-        estimable: np.ndarray = scale < 1e-8
-        return estimable
 
-
-def _fit_poisson(y: np.ndarray, words: np.ndarray, cell: np.ndarray, design: np.ndarray) -> _Fit:
+def _fit_poisson(
+    y: np.ndarray, words: np.ndarray, cell: np.ndarray, design: np.ndarray, start: np.ndarray
+) -> _Fit:
     """Fit counts ~ design (one row per cell) with log(words) offset; ``cell`` maps documents
     to rows of ``design``.
 
@@ -334,7 +326,7 @@ def _fit_poisson(y: np.ndarray, words: np.ndarray, cell: np.ndarray, design: np.
         warnings.filterwarnings("ignore", category=RuntimeWarning)
         result = sm.GLM(
             cell_hits, design, family=sm.families.Poisson(), offset=np.log(cell_words)
-        ).fit(tol=_TOLERANCE, maxiter=_MAX_ITERATIONS)
+        ).fit(start_params=start, tol=_TOLERANCE, maxiter=_MAX_ITERATIONS)
         params = np.asarray(result.params, dtype=float)
         model_cov = np.asarray(result.cov_params(), dtype=float)
         rate = np.exp(design @ params)
@@ -344,14 +336,12 @@ def _fit_poisson(y: np.ndarray, words: np.ndarray, cell: np.ndarray, design: np.
     n_docs, n_params = len(y), design.shape[1]
     factor = n_docs / (n_docs - n_params) if n_docs > n_params else 0.0
     robust_cov = factor * (model_cov @ meat @ model_cov)
-    unexplained = np.eye(n_params) - np.linalg.pinv(design) @ design
     usable = bool(result.converged) and bool(np.isfinite(params).all())
     usable = usable and bool(np.isfinite(model_cov).all())
     return _Fit(
         params=params,
         model_cov=model_cov,
         robust_cov=robust_cov,
-        unexplained=unexplained,
         usable=usable,
     )
 
@@ -364,54 +354,97 @@ def _all_pairs(data: _MeasureData, level: float) -> pd.DataFrame:
     hit = data.totals["count"].to_numpy() > 0
     story_hits = np.bincount(data.story, data.y)
     kept = hit[data.outlet] & (story_hits[data.story] > 0)
-    if kept.sum() > 0 and hit.sum() >= 2:
-        fitted_outlets = np.flatnonzero(hit)
+    if hit.sum() >= 2:
+        design = _TwoWayDesign.of(data.outlet[kept], data.story[kept], np.flatnonzero(hit))
+        totals = data.totals[hit]
+        start = np.concatenate(
+            [np.log(totals["count"] / totals["words"]), np.zeros(design.n_story_columns)]
+        )
+        fit = _fit_poisson(data.y[kept], data.words[kept], design.cell, design.matrix, start)
         column = np.full(n_outlets, -1)
-        column[fitted_outlets] = np.arange(len(fitted_outlets))
-        stories = np.unique(data.story[kept])
-        cells, cell = np.unique(
-            np.stack([data.outlet[kept], data.story[kept]], axis=1), axis=0, return_inverse=True
-        )
-        design = np.zeros((len(cells), len(fitted_outlets) + len(stories) - 1))
-        design[np.arange(len(cells)), column[cells[:, 0]]] = 1.0
-        story_column_of = np.searchsorted(stories, cells[:, 1])
-        not_first = story_column_of > 0
-        design[np.flatnonzero(not_first), len(fitted_outlets) + story_column_of[not_first] - 1] = (
-            1.0
-        )
-        fit = _fit_poisson(data.y[kept], data.words[kept], cell.ravel(), design)
+        column[hit] = np.arange(int(hit.sum()))
+        a, b = column[first], column[second]
         both = hit[first] & hit[second]
+        both[both] = design.component[a[both]] == design.component[b[both]]
         if fit.usable and both.any():
-            a, b = column[first[both]], column[second[both]]
-            contrast.set_wald(both, fit, a, b, data.design_effect)
+            contrast.set_wald(both, fit, a[both], b[both], data.design_effect)
     frame = _pair_frame(data, first, second, PAIR, REST)
     return _finish(frame, contrast, data, level)
 
 
+@dataclass(frozen=True, slots=True)
+class _TwoWayDesign:
+    """Outlet and story indicators, one row per (outlet, story) cell present.
+
+    Outlets and stories form a graph (an edge for every cell); outlet effects are comparable
+    only within a connected part of it (Abowd, Kramarz & Margolis 1999, on two-way fixed
+    effects), so one story per part is the reference and ``component`` says which part an
+    outlet is in. Without a story column there is one story and one part.
+    """
+
+    matrix: np.ndarray  # cells x (outlets, non-reference stories)
+    cell: np.ndarray  # documents -> rows of ``matrix``
+    component: np.ndarray  # per outlet column: its connected part
+    n_story_columns: int
+
+    @classmethod
+    def of(cls, outlet: np.ndarray, story: np.ndarray, outlets: np.ndarray) -> _TwoWayDesign:
+        column = np.full(int(outlets.max()) + 1, -1)
+        column[outlets] = np.arange(len(outlets))
+        stories, story_index = np.unique(story, return_inverse=True)
+        pair = column[outlet] * len(stories) + story_index.ravel()
+        cells, cell = np.unique(pair, return_inverse=True)
+        cell_outlet, cell_story = np.divmod(cells, len(stories))
+        n_outlets = len(outlets)
+        graph = sparse.coo_matrix(
+            (np.ones(len(cells)), (cell_outlet, n_outlets + cell_story)),
+            shape=(n_outlets + len(stories),) * 2,
+        )
+        _, part = csgraph.connected_components(graph, directed=False)
+        story_part = part[n_outlets:]
+        reference = np.zeros(len(stories), dtype=bool)
+        reference[np.unique(story_part, return_index=True)[1]] = True
+        story_column = np.cumsum(~reference) - 1
+        matrix = np.zeros((len(cells), n_outlets + int((~reference).sum())))
+        matrix[np.arange(len(cells)), cell_outlet] = 1.0
+        free = ~reference[cell_story]
+        matrix[np.flatnonzero(free), n_outlets + story_column[cell_story[free]]] = 1.0
+        return cls(
+            matrix=matrix,
+            cell=cell.ravel(),
+            component=part[:n_outlets],
+            n_story_columns=int((~reference).sum()),
+        )
+
+
 def _against_rest(data: _MeasureData, level: float) -> pd.DataFrame:
-    """Each outlet against all the others pooled, one model per outlet (indicator + stories)."""
+    """Each outlet against all the others pooled, one model per outlet: an indicator for it
+    beside the rest's, plus the stories."""
     n_outlets = len(data.outlets)
     contrast = _Contrasts.empty(n_outlets)
-    total_hits = float(data.y.sum())
     story_hits = np.bincount(data.story, data.y)
     kept = story_hits[data.story] > 0
-    stories, story_index = np.unique(data.story[kept], return_inverse=True)
-    y, words = data.y[kept], data.words[kept]
-    design = np.zeros((2 * len(stories), len(stories) + 1))
-    design[np.arange(2 * len(stories)), np.tile(np.arange(len(stories)), 2)] = 1.0
-    design[len(stories) :, -1] = 1.0
-    for index, own in enumerate(data.totals["count"].to_numpy()):
-        if own <= 0 or own >= total_hits:
-            continue
-        mine = data.outlet[kept] == index
-        cell = story_index.ravel() + len(stories) * mine
-        present = np.unique(cell)
-        remap = np.full(2 * len(stories), -1)
-        remap[present] = np.arange(len(present))
-        fit = _fit_poisson(y, words, remap[cell], design[present])
+    y, words, story = data.y[kept], data.words[kept], data.story[kept]
+    hits, exposure = float(y.sum()), float(words.sum())
+    own_hits = data.totals["count"].to_numpy()
+    for index in np.flatnonzero((own_hits > 0) & (own_hits < hits)):
+        mine = (data.outlet[kept] == index).astype(np.intp)
+        design = _TwoWayDesign.of(mine, story, np.array([0, 1]))
+        if design.component[0] != design.component[1]:
+            continue  # no story covered by both: the story effects absorb the contrast
+        own_words = float(words[mine == 1].sum())
+        start = np.concatenate(
+            [
+                np.log([(hits - own_hits[index]) / (exposure - own_words)]),
+                np.log([own_hits[index] / own_words]),
+                np.zeros(design.n_story_columns),
+            ]
+        )
+        fit = _fit_poisson(y, words, design.cell, design.matrix, start)
         if fit.usable:
-            last = np.array([len(stories)])
-            contrast.set_wald_against_rest(index, fit, last, data.design_effect)
+            row = np.zeros(n_outlets, dtype=bool)
+            row[index] = True
+            contrast.set_wald(row, fit, np.array([1]), np.array([0]), data.design_effect)
     everyone = np.arange(n_outlets)
     frame = _pair_frame(data, everyone, everyone, VS_REST, REST)
     return _finish(frame, contrast, data, level)
@@ -431,26 +464,16 @@ class _Contrasts:
     def set_wald(
         self, rows: np.ndarray, fit: _Fit, a: np.ndarray, b: np.ndarray, design_effect: float
     ) -> None:
-        """Contrasts params[a] - params[b] on the rows selected by the mask ``rows``."""
+        """Contrasts params[a] - params[b] on the rows selected by the mask ``rows``, unless
+        the model error shows the contrast unidentified (the exact test takes those)."""
         log_ratio = fit.params[a] - fit.params[b]
         model_var = _contrast_variance(fit.model_cov, a, b)
         robust_var = _contrast_variance(fit.robust_cov, a, b)
-        identified = (np.sqrt(np.maximum(model_var, 0)) <= MAX_MODEL_SE) & fit.estimable(a, b)
+        identified = np.sqrt(np.maximum(model_var, 0)) <= MAX_MODEL_SE
         se = np.sqrt(np.maximum(robust_var, design_effect * model_var))
         targets = np.flatnonzero(rows)[identified]
         self.log_ratio[targets] = log_ratio[identified]
         self.se[targets] = se[identified]
-
-    def set_wald_against_rest(
-        self, row: int, fit: _Fit, last: np.ndarray, design_effect: float
-    ) -> None:
-        """The outlet indicator's coefficient (the last parameter) on one row."""
-        model_var = float(fit.model_cov[last[0], last[0]])
-        if np.sqrt(max(model_var, 0.0)) > MAX_MODEL_SE or not fit.estimable(last)[0]:
-            return
-        robust_var = float(fit.robust_cov[last[0], last[0]])
-        self.log_ratio[row] = float(fit.params[last[0]])
-        self.se[row] = float(np.sqrt(max(robust_var, design_effect * model_var)))
 
 
 def _contrast_variance(cov: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

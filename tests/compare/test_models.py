@@ -193,6 +193,29 @@ def test_beyond_the_pair_limit_each_outlet_is_compared_with_the_rest() -> None:
     assert len(outlet_differences(_counts(docs[:6]))) == 3  # three outlets: three pairs
 
 
+def test_against_the_rest_adjusts_for_stories_too() -> None:
+    # Same construction as the story-choice test, with a third outlet that mirrors B.
+    docs = [("A", 10, 1000)] * 30 + [("A", 1, 1000)] * 6 + [("B", 10, 1000)] * 6
+    docs += [("B", 1, 1000)] * 30 + [("C", 10, 1000)] * 6 + [("C", 1, 1000)] * 30
+    topics = (["economy"] * 30 + ["sport"] * 6) + (["economy"] * 6 + ["sport"] * 30) * 2
+    table = outlet_differences(_counts(docs, topics=topics), max_paired_outlets=2)
+    assert (table["comparison"] == VS_REST).all() and (table["adjustment"] == "topic").all()
+    assert table["rate_ratio"].to_numpy() == pytest.approx([1.0, 1.0, 1.0], abs=1e-6)
+    naive = outlet_differences(_counts(docs), max_paired_outlets=2)
+    assert naive.loc[0, "rate_ratio"] == pytest.approx((306 / 36) / (180 / 72))
+
+
+def test_auto_prefers_the_event_column_and_groups_empty_stories() -> None:
+    docs = [("A", 4, 500), ("A", 6, 500), ("B", 1, 500), ("B", 2, 500)]
+    counts = _counts(docs, topics=["t1", "t2", "t1", "t2"])
+    counts["event"] = ["e1", None, "e1", None]
+    row = outlet_differences(counts).iloc[0]
+    assert row["adjustment"] == "event"
+    assert outlet_differences(counts, adjust_for="topic").iloc[0]["adjustment"] == "topic"
+    single = counts.assign(topic="t1").drop(columns="event")
+    assert outlet_differences(single).iloc[0]["adjustment"] == "none"  # one topic: nothing to do
+
+
 def test_p_values_are_corrected_within_each_measure() -> None:
     rng = np.random.default_rng(3)
     docs = [(o, float(rng.poisson(3 + 2 * k)), 500) for k, o in enumerate("ABCD") for _ in range(6)]

@@ -69,12 +69,13 @@ def check_counts(counts: pd.DataFrame) -> pd.DataFrame:
 
 def story_column(counts: pd.DataFrame, adjust_for: str | None) -> str | None:
     """The story column to adjust for: ``adjust_for`` itself, or with ``"auto"`` the first of
-    ``event``, ``topic`` that the table has with at least two distinct values; None for none."""
+    ``event``, ``topic`` that the table has with at least two levels (empty values are one
+    level, ``NO_STORY``); None for none."""
     if adjust_for is None:
         return None
     if adjust_for == "auto":
         for column in STORY_COLUMNS:
-            if column in counts.columns and counts[column].nunique(dropna=True) >= 2:
+            if column in counts.columns and story_levels(counts[column]).nunique() >= 2:
                 return column
         return None
     if adjust_for not in counts.columns:

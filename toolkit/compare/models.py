@@ -30,10 +30,13 @@ outlets differ in their reporting in general, which would need several articles 
 ``replicated`` column is False for such pairs, and the summary says so.
 
 **Degenerate contrasts.** An outlet with no hit at all has a rate whose log is -inf (the
-maximum-likelihood estimate does not exist, "separation"); a story column can also leave a
-contrast unidentified. Such outlets are left out of the fit (their absence does not change the
-other estimates), and every pair that involves one, or whose model standard error exceeds
-``MAX_MODEL_SE`` (no information left), is tested with the exact conditional test for two
+maximum-likelihood estimate does not exist, "separation"); stories can leave a contrast
+unidentified too: outlets are comparable within a story model only when a chain of shared
+stories links them (a connected part of the outlet-story graph; Abowd, Kramarz & Margolis 1999).
+Outlets without a hit and stories without a hit are left out of the fit (their absence does not
+change the other estimates), and every pair that involves such an outlet, links two parts, or
+has a model standard error above ``MAX_MODEL_SE`` (separation through the stories: no
+information left) is tested with the exact conditional test for two
 Poisson rates instead (Przyborowski & Wilenski 1940; the "C-test" of Krishnamoorthy & Thomson
 2004): given the pair's total count, the first outlet's count is binomial with probability
 words_a / (words_a + words_b) under equal rates; the two-sided p-value doubles the smaller
@@ -48,7 +51,7 @@ the pooled counts, not the story adjustment: ``test`` says ``"exact_conditional"
 the others pooled (``"vs_rest"``, ``outlet_b`` = ``REST``), one model per outlet with an
 indicator for it, so the table grows linearly. p-values are adjusted within each measure by
 Holm's (1979) step-down method and Benjamini & Hochberg's (1995) false discovery rate
-(``statsmodels.stats.multitest``).
+(``statsmodels.stats.multitest``; Holm in numpy, see ``holm``).
 """
 
 from __future__ import annotations

@@ -55,12 +55,23 @@ def test_the_higher_outlet_comes_first_and_adjustments_and_exact_tests_are_named
         test="exact_conditional",
         p_holm=0.0004,
     )
-    sentences = summary_sentences(pd.DataFrame([flipped, exact]))
+    none_first = _difference(
+        outlet_a="Outlet 0",
+        rate_a=0.0,
+        count_a=0.0,
+        log_rate_ratio=float("-inf"),
+        rate_ratio=0.0,
+        test="exact_conditional",
+        p_holm=0.02,
+    )
+    sentences = summary_sentences(pd.DataFrame([flipped, exact, none_first]))
     assert sentences == [
         "Outlet A has a higher rate of hedging/hedges than Outlet C (2.1 vs 0 per 1,000 "
         "words, 21 vs none, exact conditional test, Holm-adjusted p < 0.001).",
         "Outlet B has a higher rate of hedging/hedges than Outlet A (3.0 vs 0.42 per 1,000 "
         "words, topic-adjusted rate ratio 6.7, Holm-adjusted p = 0.003).",
+        "Outlet B has a higher rate of hedging/hedges than Outlet 0 (0.4 vs 0 per 1,000 "
+        "words, 4 vs none, exact conditional test, Holm-adjusted p = 0.02).",
     ]
 
 

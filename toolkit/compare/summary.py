@@ -128,7 +128,7 @@ def _difference(row: pd.Series, label: str, name: str, adjusted: str) -> str:
     first_higher = row["log_rate_ratio"] >= 0
     high, low = ("a", "b") if first_higher else ("b", "a")
     other = "the other outlets together" if row["comparison"] == VS_REST else row[f"outlet_{low}"]
-    ratio = float(row["rate_ratio"]) if first_higher else 1 / float(row["rate_ratio"])
+    ratio = math.exp(abs(float(row["log_rate_ratio"])))  # higher over lower; inf over none
     details = [f"{_rate(row[f'rate_{high}'])} vs {_rate(row[f'rate_{low}'])} per 1,000 words"]
     if math.isfinite(ratio):
         adjustment = str(row["adjustment"])

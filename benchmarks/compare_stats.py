@@ -5,6 +5,8 @@ Usage::
     .venv/bin/python benchmarks/compare_stats.py synthetic [--outlets 50] [--docs 700]
         [--measures 30] [--topics 108]
     .venv/bin/python benchmarks/compare_stats.py allsides [PATH] [--outlets 46] [--limit 3000]
+        [--save counts.parquet]
+    .venv/bin/python benchmarks/compare_stats.py counts counts.parquet
 
 ``synthetic`` builds a per-document counts table of ``outlets`` x ``docs`` articles and
 ``measures`` measures (overdispersed counts, rates from 0.03 to 10 per 1,000 words, so sparse
@@ -13,7 +15,9 @@ of AllSides' 46 largest outlets (33,821 articles, 108 topics). ``allsides`` anal
 ``limit`` articles of the ``outlets`` largest AllSides outlets with ``toolkit.analyze`` (one
 process) and takes the headline measures' counts from the documents table, topics from the
 corpus; PATH defaults to ``../shared/corpora/allsides-abp.jsonl.gz`` beside the project, and
-the script says so and exits 0 when it is absent. Prints one line per step (seconds, rows) and
+the script says so and exits 0 when it is absent; ``--save`` writes the counts table to
+Parquet, and ``counts`` times the statistics alone on such a file (so that the peak memory
+is the statistics', not the analysis's). Prints one line per step (seconds, rows) and
 the peak resident memory; run it under ``/usr/bin/time -v`` for the process's own figure.
 """
 
@@ -58,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     allsides.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     allsides.add_argument("--outlets", type=int, default=46, help="how many largest outlets")
     allsides.add_argument("--limit", type=int, default=3000, help="articles analysed (0: all)")
+    allsides.add_argument("--save", type=Path, help="write the counts table here (Parquet)")
+    saved = sub.add_parser("counts", help="a counts table saved with allsides --save")
+    saved.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     start = time.perf_counter()
     if args.source == "synthetic":
@@ -65,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             "synthetic counts",
             lambda: synthetic_counts(args.outlets, args.docs, args.measures, args.topics),
         )
+    elif args.source == "counts":
+        counts = _timed("read counts", lambda: pd.read_parquet(args.path))
     else:
         if not args.path.exists():
             print(
@@ -72,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 0
         counts = _timed("analyse and count", lambda: allsides_counts(args.path, args))
+        if args.save:
+            counts.to_parquet(args.save, index=False)
     print(
         f"{counts['doc_id'].nunique():,} articles, {counts['outlet'].nunique()} outlets, "
         f"{counts['measure'].nunique()} measures, {counts['topic'].nunique()} topics, "

@@ -12,6 +12,7 @@ from statsmodels.stats.multitest import multipletests
 
 from toolkit.compare.models import (
     EXACT,
+    NOT_IDENTIFIED,
     REST,
     VS_REST,
     WALD,
@@ -126,14 +127,18 @@ def test_a_contrast_left_unidentified_by_topics_falls_back_to_the_exact_test() -
     assert row["p_value"] == pytest.approx(float(conditional_rate_test(9, 600, 3, 900)[0][()]))
 
 
-def test_outlets_without_a_shared_story_are_compared_exactly_others_by_the_model() -> None:
+def test_outlets_without_a_shared_story_are_not_compared_others_are() -> None:
     # C writes only on t2, which nobody else covers: its outlet and story effects are one.
     docs = [("A", 3, 300), ("A", 5, 300), ("B", 1, 300), ("B", 2, 300), ("C", 9, 300)]
     table = outlet_differences(_counts(docs, topics=["t1", "t1", "t1", "t1", "t2"]))
     assert _row(table, "A", "B")["test"] == WALD
     assert _row(table, "A", "B")["adjustment"] == "topic"
-    assert _row(table, "A", "C")["test"] == EXACT
-    assert _row(table, "B", "C")["adjustment"] == "none"
+    apart = _row(table, "A", "C")
+    assert apart["test"] == NOT_IDENTIFIED and apart["adjustment"] == "topic"
+    assert apart["p_value"] == 1.0 and math.isnan(apart["ratio_low"])
+    assert apart["rate_ratio"] == pytest.approx((8 / 600) / (9 / 300))  # pooled, for reading
+    unadjusted = outlet_differences(_counts(docs), adjust_for=None)
+    assert _row(unadjusted, "A", "C")["test"] == WALD
 
 
 def test_exactly_equal_rates_give_p_equal_to_one() -> None:

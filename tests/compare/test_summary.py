@@ -67,11 +67,28 @@ def test_the_higher_outlet_comes_first_and_adjustments_and_exact_tests_are_named
     sentences = summary_sentences(pd.DataFrame([flipped, exact, none_first]))
     assert sentences == [
         "Outlet A has a higher rate of hedging/hedges than Outlet C (2.1 vs 0 per 1,000 "
-        "words, 21 vs none, exact conditional test, Holm-adjusted p < 0.001).",
+        "words, 21 vs none, exact conditional test, not adjusted for topic, Holm-adjusted "
+        "p < 0.001).",
         "Outlet B has a higher rate of hedging/hedges than Outlet A (3.0 vs 0.42 per 1,000 "
         "words, topic-adjusted rate ratio 6.7, Holm-adjusted p = 0.003).",
         "Outlet B has a higher rate of hedging/hedges than Outlet 0 (0.4 vs 0 per 1,000 "
-        "words, 4 vs none, exact conditional test, Holm-adjusted p = 0.02).",
+        "words, 4 vs none, exact conditional test, not adjusted for topic, Holm-adjusted "
+        "p = 0.02).",
+    ]
+
+
+def test_pairs_without_a_shared_story_are_counted_not_hidden() -> None:
+    apart = _difference(
+        outlet_b="Outlet Z",
+        test="not_identified",
+        adjustment="topic",
+        significant_holm=False,
+        p_holm=1.0,
+    )
+    assert summary_sentences(pd.DataFrame([apart])) == [
+        "No difference in hedging/hedges is significant after Holm correction (2 outlets, 1 pair).",
+        "1 comparison in hedging/hedges could not be made: the outlets share no topic, so "
+        "their difference cannot be told from their choice of stories.",
     ]
 
 

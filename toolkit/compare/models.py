@@ -33,10 +33,12 @@ outlets differ in their reporting in general, which would need several articles 
 maximum-likelihood estimate does not exist, "separation"); stories can leave a contrast
 unidentified too: outlets are comparable within a story model only when a chain of shared
 stories links them (a connected part of the outlet-story graph; Abowd, Kramarz & Margolis 1999).
-Outlets without a hit and stories without a hit are left out of the fit (their absence does not
-change the other estimates), and every pair that involves such an outlet, links two parts, or
-has a model standard error above ``MAX_MODEL_SE`` (separation through the stories: no
-information left) is tested with the exact conditional test for two
+Two outlets in different parts share no story even indirectly, so their difference cannot be
+told apart from their choice of stories: such rows say ``test`` = ``"not_identified"``, with
+p = 1 (never significant) and no interval. Outlets without a hit and stories without a hit are
+left out of the fit (their absence does not change the other estimates), and every pair that
+involves such an outlet, or has a model standard error above ``MAX_MODEL_SE`` (separation
+through the stories: no information left) is tested with the exact conditional test for two
 Poisson rates instead (Przyborowski & Wilenski 1940; the "C-test" of Krishnamoorthy & Thomson
 2004): given the pair's total count, the first outlet's count is binomial with probability
 words_a / (words_a + words_b) under equal rates; the two-sided p-value doubles the smaller
@@ -44,7 +46,8 @@ tail, and the rate-ratio interval comes from the Clopper-Pearson interval of tha
 Counts and words are first divided by the design effect max(1, dispersion) (Rao & Scott 1992)
 so that articles that bunch their hits do not count as independent evidence. This test uses
 the pooled counts, not the story adjustment: ``test`` says ``"exact_conditional"`` and
-``adjustment`` ``"none"`` on those rows. Equal counts on equal words give p = 1.
+``adjustment`` ``"none"`` on those rows, and the summary says "not adjusted". Equal counts on
+equal words give p = 1.
 
 **Which pairs.** Up to ``max_paired_outlets`` outlets (50), every pair (``comparison`` =
 ``"pair"``, ``outlet_a`` before ``outlet_b`` alphabetically); beyond, each outlet against all
@@ -81,6 +84,7 @@ VS_REST = "vs_rest"
 REST = "(all other outlets)"
 WALD = "wald"
 EXACT = "exact_conditional"
+NOT_IDENTIFIED = "not_identified"
 NO_ADJUSTMENT = "none"
 MAX_PAIRED_OUTLETS = 50
 MAX_MODEL_SE = 5.0  # log-rate-ratio model SE beyond which a contrast carries no information
@@ -138,7 +142,8 @@ def outlet_differences(
     positive: a uses the measure more; adjusted for the story column when one is used), se (of
     the log rate ratio; NaN for exact tests), rate_ratio with ratio_low/ratio_high (interval at
     ``level``), z (NaN for exact tests), p_value (two-sided), p_holm, p_bh, significant_holm,
-    significant_bh (adjusted p below ``alpha``), test (``"wald"``/``"exact_conditional"``),
+    significant_bh (adjusted p below ``alpha``), test (``"wald"``, ``"exact_conditional"`` or
+    ``"not_identified"``),
     adjustment (the story column or ``"none"``), replicated (both sides have two articles or
     more), dispersion and overdispersion_p (of the measure). Sorted by measure, outlet_a,
     outlet_b. See the module docstring for the methods and the rules.
@@ -368,7 +373,9 @@ def _all_pairs(data: _MeasureData, level: float) -> pd.DataFrame:
         column[hit] = np.arange(int(hit.sum()))
         a, b = column[first], column[second]
         both = hit[first] & hit[second]
-        both[both] = design.component[a[both]] == design.component[b[both]]
+        linked = design.component[a[both]] == design.component[b[both]]
+        contrast.unidentified[np.flatnonzero(both)[~linked]] = True
+        both[both] = linked
         if fit.usable and both.any():
             contrast.set_wald(both, fit, a[both], b[both], data.design_effect)
     frame = _pair_frame(data, first, second, PAIR, REST)
@@ -434,7 +441,8 @@ def _against_rest(data: _MeasureData, level: float) -> pd.DataFrame:
         mine = (data.outlet[kept] == index).astype(np.intp)
         design = _TwoWayDesign.of(mine, story, np.array([0, 1]))
         if design.component[0] != design.component[1]:
-            continue  # no story covered by both: the story effects absorb the contrast
+            contrast.unidentified[index] = True  # no shared story: nothing to compare
+            continue
         own_words = float(words[mine == 1].sum())
         start = np.concatenate(
             [
@@ -455,14 +463,20 @@ def _against_rest(data: _MeasureData, level: float) -> pd.DataFrame:
 
 @dataclass(slots=True)
 class _Contrasts:
-    """Wald results per row; rows left NaN get the exact conditional test."""
+    """Wald results per row; rows left NaN get the exact conditional test, except those the
+    stories leave without any comparison (``unidentified``)."""
 
     log_ratio: np.ndarray
     se: np.ndarray
+    unidentified: np.ndarray
 
     @classmethod
     def empty(cls, n_rows: int) -> _Contrasts:
-        return cls(log_ratio=np.full(n_rows, np.nan), se=np.full(n_rows, np.nan))
+        return cls(
+            log_ratio=np.full(n_rows, np.nan),
+            se=np.full(n_rows, np.nan),
+            unidentified=np.zeros(n_rows, dtype=bool),
+        )
 
     def set_wald(
         self, rows: np.ndarray, fit: _Fit, a: np.ndarray, b: np.ndarray, design_effect: float
@@ -534,12 +548,18 @@ def _finish(
     frame["log_rate_ratio"] = np.where(wald, log_ratio, pooled)
     frame["se"] = np.where(wald, contrast.se, np.nan)
     frame["rate_ratio"] = np.exp(frame["log_rate_ratio"])
-    frame["ratio_low"] = np.where(wald, np.exp(log_ratio - critical * contrast.se), low_exact)
-    frame["ratio_high"] = np.where(wald, np.exp(log_ratio + critical * contrast.se), high_exact)
+    with np.errstate(over="ignore", invalid="ignore"):  # a bound beyond floats is inf
+        frame["ratio_low"] = np.where(wald, np.exp(log_ratio - critical * contrast.se), low_exact)
+        frame["ratio_high"] = np.where(wald, np.exp(log_ratio + critical * contrast.se), high_exact)
     frame["z"] = z
     frame["p_value"] = np.where(wald, 2 * stats.norm.sf(np.abs(z)), p_exact)
     frame["test"] = np.where(wald, WALD, EXACT)
     frame["adjustment"] = np.where(wald, data.adjustment, NO_ADJUSTMENT)
+    apart = contrast.unidentified
+    frame.loc[apart, ["ratio_low", "ratio_high"]] = np.nan
+    frame.loc[apart, "p_value"] = 1.0
+    frame.loc[apart, "test"] = NOT_IDENTIFIED
+    frame.loc[apart, "adjustment"] = data.adjustment
     frame["replicated"] = (frame["articles_a"] >= 2) & (frame["articles_b"] >= 2)
     frame["dispersion"] = data.dispersion
     frame["overdispersion_p"] = data.overdispersion_p

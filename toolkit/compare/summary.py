@@ -15,7 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
-from toolkit.compare.models import EXACT, NO_ADJUSTMENT, VS_REST
+from toolkit.compare.models import EXACT, NO_ADJUSTMENT, NOT_IDENTIFIED, VS_REST
 from toolkit.compare.texts import require_columns
 from toolkit.errors import ParameterError
 
@@ -79,15 +79,28 @@ def _measure_sentences(
     name = _CORRECTIONS[correction]
     adjusted = f"p_{correction}"
     holding = rows[rows[f"significant_{correction}"].astype(bool)]
+    adjustments = sorted(set(rows["adjustment"]) - {NO_ADJUSTMENT})
+    story = adjustments[0] if adjustments else None
+    apart = int((rows["test"] == NOT_IDENTIFIED).sum())
+    caveat = (
+        [
+            f"{apart:,} comparison{'s' if apart > 1 else ''} in {label} could not be made: "
+            f"the outlets share no {story}, so their difference cannot be told from their "
+            "choice of stories."
+        ]
+        if apart and story
+        else []
+    )
     if holding.empty:
-        return [_none_holds(rows, label, name)]
+        return [_none_holds(rows, label, name), *caveat]
     ordered = holding.assign(_size=holding["log_rate_ratio"].abs()).sort_values(
         [adjusted, "_size", "outlet_a", "outlet_b"],
         ascending=[True, False, True, True],
         kind="stable",
     )
     sentences = [
-        _difference(row, label, name, adjusted) for _, row in ordered.head(per_measure).iterrows()
+        _difference(row, label, name, adjusted, story)
+        for _, row in ordered.head(per_measure).iterrows()
     ]
     more = len(ordered) - per_measure
     if more > 0:
@@ -101,7 +114,7 @@ def _measure_sentences(
             "Where an outlet has a single article, a difference is one between texts, "
             "not necessarily between the outlets' reporting."
         )
-    return sentences
+    return [*sentences, *caveat]
 
 
 def _none_holds(rows: pd.DataFrame, label: str, name: str) -> str:
@@ -115,7 +128,7 @@ def _none_holds(rows: pd.DataFrame, label: str, name: str) -> str:
     if against_rest:
         scope = f"{n_outlets:,} outlets, each compared with all the others"
     else:
-        scope = f"{n_outlets:,} outlets, {len(rows):,} pairs"
+        scope = f"{n_outlets:,} outlets, {len(rows):,} pair{'s' if len(rows) > 1 else ''}"
     if len(articles) and (articles == 1).all():
         return (
             f"With one article per outlet, no difference in {label} is significant after "
@@ -124,7 +137,7 @@ def _none_holds(rows: pd.DataFrame, label: str, name: str) -> str:
     return f"No difference in {label} is significant after {name} correction ({scope})."
 
 
-def _difference(row: pd.Series, label: str, name: str, adjusted: str) -> str:
+def _difference(row: pd.Series, label: str, name: str, adjusted: str, story: str | None) -> str:
     first_higher = row["log_rate_ratio"] >= 0
     high, low = ("a", "b") if first_higher else ("b", "a")
     other = "the other outlets together" if row["comparison"] == VS_REST else row[f"outlet_{low}"]
@@ -137,7 +150,7 @@ def _difference(row: pd.Series, label: str, name: str, adjusted: str) -> str:
     else:
         details.append(f"{_count(row[f'count_{high}'])} vs none")
     if row["test"] == EXACT:
-        details.append("exact conditional test")
+        details.append("exact conditional test" + (f", not adjusted for {story}" if story else ""))
     details.append(f"{name}-adjusted {_p(float(row[adjusted]))}")
     return (
         f"{row[f'outlet_{high}']} has a higher rate of {label} than {other} ({', '.join(details)})."

@@ -28,7 +28,7 @@ def _intervals(rows: list[tuple[str, float, float, float, float]]) -> pd.DataFra
 
 
 def test_difference_z_and_effect_sizes() -> None:
-    table = pairwise_differences(_intervals([("A", 20, 1000, 3.0, 0), ("B", 10, 1000, 4.0, 0)]))
+    table = pairwise_differences(_intervals([("A", 200, 10000, 3.0, 0), ("B", 100, 10000, 4.0, 0)]))
     row = table.iloc[0]
     assert (row["outlet_a"], row["outlet_b"]) == ("A", "B")
     assert row["difference"] == pytest.approx(10.0)
@@ -52,7 +52,18 @@ def test_holm_and_bh_adjust_over_the_whole_table() -> None:
     assert (table["p_bh"] <= table["p_holm"]).all()
 
 
-def test_sample_pairs_are_flagged_small_and_zero_rates_give_nan(analysis, sentences) -> None:
+def test_a_degenerate_bootstrap_error_is_floored_at_the_poisson_error() -> None:
+    # The report that showed z = 4.7e15: 8 hedges in 310 words against none in 160.
+    table = pairwise_differences(_intervals([("A", 8, 310, 7e-15, 0), ("B", 0, 160, 0.0, 0)]))
+    row = table.iloc[0]
+    null_se = 1000 * math.sqrt(8 / 470 * (1 / 310 + 1 / 160))  # score test, equal rates
+    assert row["z"] == pytest.approx(row["difference"] / null_se)
+    assert row["z"] == pytest.approx(2.03, abs=0.01) and row["p_value"] > 0.04
+
+
+def test_sample_pairs_are_flagged_small_and_zero_differences_give_p_one(
+    analysis, sentences
+) -> None:
     intervals = family_intervals(analysis.evidence, sentences, "framing")
     table = pairwise_differences(intervals)
     assert len(table) == intervals["measure"].nunique() * 6  # four outlets: six pairs
@@ -62,5 +73,5 @@ def test_sample_pairs_are_flagged_small_and_zero_rates_give_nan(analysis, senten
         & (table["outlet_a"] == "MENAFN")
         & (table["outlet_b"] == "NewsPublicy")
     ].iloc[0]
-    assert none["difference"] == 0 and math.isnan(none["p_value"])
+    assert none["difference"] == 0 and none["z"] == 0 and none["p_value"] == 1
     assert not none["significant_holm"]

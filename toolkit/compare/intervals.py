@@ -1,5 +1,9 @@
 """Per-outlet rates per 1,000 words with bootstrap confidence intervals.
 
+Superseded by ``toolkit.compare.rates.outlet_rates`` (exact Poisson intervals, proper for zero
+counts, and article resampling only from 30 articles on); kept until the comparative report
+reads the per-document counts table.
+
 The rate of a measure is 1,000 x (evidence rows) / (words), pooled over an outlet's units. The
 interval is the percentile interval of that ratio over ``n_boot`` resamples of the outlet's
 units, drawn with replacement (Efron & Tibshirani 1993, ch. 13): *articles* when the outlet has

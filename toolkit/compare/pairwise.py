@@ -1,10 +1,18 @@
 """Pairwise differences between outlets' rates, with effect sizes and corrected p-values.
 
+Superseded by ``toolkit.compare.models.outlet_differences`` (a count model with the words as
+exposure, article-clustered errors and exact tests where the model is degenerate); kept until
+the comparative report reads the per-document counts table.
+
 For every measure and every pair of outlets (a, b), from the table of ``rate_intervals``:
 
 * ``difference`` = rate_a - rate_b (per 1,000 words; positive: a uses the measure more), with a
   normal-approximation interval using the two bootstrap standard errors, and the Wald statistic
-  ``z`` = difference / sqrt(se_a^2 + se_b^2) with its two-sided p-value;
+  ``z`` = difference / sqrt(se_a^2 + se_b^2) with its two-sided p-value. That standard error
+  is at least the Poisson one under equal rates, 1,000 sqrt(r (1/words_a + 1/words_b)) with r
+  the pooled rate per word (the score test for two Poisson rates), so that a degenerate
+  bootstrap (every resample alike) cannot make a difference look certain; a difference of
+  exactly 0 has z = 0 and p = 1;
 * ``rate_ratio`` = rate_a / rate_b (NaN when rate_b is 0);
 * ``cohens_h`` = 2 asin(sqrt(p_a)) - 2 asin(sqrt(p_b)) with p the share of words that are cues,
   Cohen's (1988) effect size for two proportions (0.2 small, 0.5 medium, 0.8 large by his
@@ -76,8 +84,8 @@ def pairwise_differences(
         records = group.sort_values("outlet").to_dict("records")
         for a, b in itertools.combinations(records, 2):
             difference = float(a["rate"]) - float(b["rate"])
-            se = math.sqrt(float(a["se"]) ** 2 + float(b["se"]) ** 2)
-            z = difference / se if se > 0 else float("nan")
+            se = float(np.fmax(math.hypot(float(a["se"]), float(b["se"])), _null_se(a, b)))
+            z = _wald_z(difference, se)
             rows.append(
                 {
                     "measure": measure,
@@ -118,6 +126,22 @@ def _adjust(table: pd.DataFrame, alpha: float) -> pd.DataFrame:
     table["significant_holm"] = table["significant_holm"].astype(bool)
     table["significant_bh"] = table["significant_bh"].astype(bool)
     return table
+
+
+def _wald_z(difference: float, se: float) -> float:
+    """difference / se; 0 for no difference at all, NaN without a positive error."""
+    if difference == 0:
+        return 0.0
+    return difference / se if se > 0 else float("nan")
+
+
+def _null_se(a: dict[Any, Any], b: dict[Any, Any]) -> float:
+    """Poisson standard error of the rate difference (per 1,000 words) under equal rates."""
+    words_a, words_b = float(a["n_words"]), float(b["n_words"])
+    if words_a <= 0 or words_b <= 0:
+        return float("nan")
+    pooled = (float(a["count"]) + float(b["count"])) / (words_a + words_b)
+    return 1000.0 * math.sqrt(pooled * (1 / words_a + 1 / words_b))
 
 
 def _ratio(a: float, b: float) -> float:

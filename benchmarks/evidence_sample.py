@@ -17,7 +17,9 @@ or rejection cue (``toolkit.metrics.negation``), the cue in {braces} and the cue
 
 Which rows a family has: hedging, its kept matches plus the negated hedges (matches rejected by
 the ``not_negated`` guard, shown as ``negated_hedge``); every other family, its kept matches,
-each marked negated or not (entries with ``negatable: false`` are never negated). ``--negated``
+each marked negated or not (entries with ``negatable: false`` are never negated). Hedges are
+read with the reach ``"predicate"`` that the ``not_negated`` guard uses, every other family with
+the default reach ``"complement"``. ``--negated``
 samples only negated rows; ``--rule`` only rows of one codebook rule (``codebook:entry``);
 ``--counts`` also prints, per family, how many rows there were and how many are negated, by
 negation rule.
@@ -186,7 +188,11 @@ def _rows(article: Any, families: tuple[str, ...]) -> Iterator[Row]:
             if family == "hedging":
                 if match.rejected_by == "not_negated":
                     category = NEGATED_HEDGE
-                    negation = negations.find(match.start, match.end) if negations else None
+                    negation = (
+                        negations.find(match.start, match.end, reach="predicate")
+                        if negations
+                        else None
+                    )
                 elif match.kept:
                     category = match.category
                 else:

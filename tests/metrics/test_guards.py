@@ -204,6 +204,7 @@ def test_before_infinitive(text: str, word: str, keep: bool) -> None:
         ("The agency reported the strike at dawn.", "reported", False),
         ("A website that reported on it was closed.", "reported", False),
         ("No casualties were reported.", "reported", False),
+        ("the share of adults that reported having a job", "reported", False),
     ],
 )
 def test_attributive(text: str, word: str, keep: bool) -> None:

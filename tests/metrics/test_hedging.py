@@ -340,4 +340,6 @@ def test_sense_guards_of_hedges() -> None:
         ("could", "epistemic_modal", "hedging:could")
     ]
     assert _hedges("He made a suggestion.") == []
+    assert _hedges("It was the best possible outcome, reached as soon as possible.") == []
+    assert _hedges("The Memo is a reported column.") == []
     assert _hedges("The court dismissed most of the claims.") == []

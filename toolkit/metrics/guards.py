@@ -40,8 +40,8 @@ Decisions (documented so that published counts can be interpreted):
   pronoun or capitalised name ("was reported to the police", "was said to Reuters").
 * ``attributive`` keeps a reporting participle used as an adjective ("the reported strike",
   "Iran's rumoured plans") and rejects the verb ("he reported", "the agency reported the
-  strike"): the word before must be a determiner or a possessive, the word after neither a
-  preposition, a determiner nor "that".
+  strike"): the word before must be a determiner or a possessive (not "that", mostly a relative
+  pronoun there), the word after neither a preposition, a determiner nor "that".
 
 Word sense guards written as data. A codebook entry may list words or phrases in
 ``unless_before`` and ``unless_after``: a match is rejected when one of them stands right before
@@ -307,8 +307,10 @@ def before_infinitive(text: str, start: int, end: int, doc: Segmented) -> bool:
 def attributive(text: str, start: int, end: int, doc: Segmented) -> bool:
     """Keep "the reported strike" (adjective); reject "he reported", "the agency reported the"."""
     previous = _previous_word(text, start)
-    if previous not in _DETERMINERS and not previous.endswith(("'s", "\u2019s", "s'", "s\u2019")):
-        return False
+    if previous == "that" or (
+        previous not in _DETERMINERS and not previous.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    ):
+        return False  # "a survey that reported having ..." (a relative pronoun, not a determiner)
     return _NOT_ATTRIBUTIVE.match(text, end) is None
 
 

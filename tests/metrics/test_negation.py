@@ -151,6 +151,10 @@ def test_rejections_negate_what_follows(text: str, words: str, expected: Found) 
             "retaliation",
             ("were rejected", "rejection:reject"),
         ),
+        ("Tariffs could be avoided.", "Tariffs", ("be avoided", "rejection:prevent")),
+        # Only auxiliaries may stand between: the rejection must be the match's own predicate.
+        ("He hoped tariffs could be avoided.", "hoped", None),
+        ("A wider war in the region was averted.", "wider war", None),
         # A plain negator after the match does not deny the match itself.
         ("The attack did not cause damage.", "attack", None),
         ("Retaliation was not ruled out.", "Retaliation", None),
@@ -173,6 +177,7 @@ def test_passive_rejection_after_the_match(text: str, words: str, expected: Foun
         ("Israel did not retaliate despite the attack.", "attack", None),
         ("The US did not join (Israel vowed revenge).", "revenge", None),
         ("The US did not join \u2014 Israel vowed revenge.", "revenge", None),
+        ("Israel has not acted beyond giving aid.", "aid", None),
         # "or" and "nor" do not end a scope: negation distributes over a disjunction.
         (
             "The US will not join or support any retaliation.",
@@ -204,6 +209,7 @@ def test_scope_ends_at_clause_boundaries(text: str, words: str, expected: Found)
         ("Israel wants nothing but revenge.", "revenge"),
         ("Never before had Iran attacked Israel.", "attacked"),
         ("It was not the first attack on Israel.", "attack"),
+        ("Detroit isn't the first city to suffer.", "suffer"),
         ("Whether or not retaliation comes, prices rose.", "retaliation"),
         ("It was a grave, if not deadly, escalation.", "escalation"),
         ("No wonder escalation followed.", "escalation"),

@@ -38,7 +38,8 @@ reasons, so that published counts can be interpreted:
   ellipses, line breaks, and the words *but, however, although, though, while, whereas, because,
   since, unless, until, after, before, when, where, which, who, whom, whose, that, whether, if,
   how, why, what, and, except, despite, amid, following, nevertheless, nonetheless, meanwhile,
-  instead*. "and" ends a scope ("will not join any counterattack and urged restraint": restraint
+  instead, beyond, besides, apart, aside* ("has not taken action beyond giving aid": the aid was
+  given). "and" ends a scope ("will not join any counterattack and urged restraint": restraint
   is not negated) but "or" and "nor" do not, since negation distributes over a disjunction
   ("will not join or support any retaliation": both negated). Coordinated objects after "and"
   are therefore missed ("no deaths and injuries"); that is the price of the rule. "yet" is not a
@@ -46,7 +47,7 @@ reasons, so that published counts can be interpreted:
 * **Pseudo-negations** negate nothing and stop the cues before them: "not only", "not just",
   "not merely", "not least", "not to mention", "no doubt", "no wonder", "no matter", "no
   surprise", "no secret", "no less/fewer/more than", "nothing but", "nothing more than",
-  "nothing short of", "(to) say nothing of", "never before", "not the first", "not until",
+  "nothing short of", "(to) say nothing of", "never before", "not (isn't) the first", "not until",
   "whether or not", "if not", "without (a) doubt", "can't help but" (NegEx's pseudo-negation
   list, adapted to news prose).
 * **Double negation cancels** (litotes; Horn 1989): a rejection cue or a negative implicative
@@ -62,10 +63,13 @@ reasons, so that published counts can be interpreted:
   "warn/caution/urge/advise/argue/decide against", "call off", "hold off (on)", "stop short of",
   "back away/down from". Implicative verbs with a negative entailment (Karttunen 1971) count as
   negation: "fail(ed) to", "failure to", "lack(s) (of)", "absence of".
-* **Cues after the match**: a match followed, within ``AFTER_WORDS`` words of its clause, by a
-  passive or copular rejection ("retaliation has been ruled out", "a wider war was averted", "a
-  military response is off the table") is negated, as NegEx's post-negation triggers. A plain
-  "not" after the match is not read: "the attack did not cause damage" does not deny the attack.
+* **Cues after the match**: a match followed by a passive or copular rejection, with at most
+  ``AFTER_WORDS`` auxiliaries between ("retaliation has been ruled out", "a wider war was
+  averted", "tariffs could be avoided", "a military response is off the table") is negated, as
+  NegEx's post-negation triggers. Only auxiliaries may stand between, so that the rejection is
+  the match's own predicate ("he hoped tariffs could be avoided" does not negate "hoped"). A
+  plain "not" after the match is not read: "the attack did not cause damage" does not deny the
+  attack.
 * Not handled: negation across sentences, negation by affixes ("unprecedented"), negative
   polarity in questions, and scope decided by syntax rather than word distance (Morante &
   Daelemans 2009 learn it from a parse). Precision on real coverage is measured in
@@ -103,8 +107,8 @@ SCOPE_WORDS = 6
 """How many words may stand between a cue and the match it negates (NegEx used five)."""
 PREDICATE_WORDS = 3
 """The same for reach ``"predicate"`` (hedges): "not very likely", "does not seem to"."""
-AFTER_WORDS = 3
-"""How many words may stand between a match and a rejection cue after it."""
+AFTER_WORDS = 2
+"""How many words may stand between a match and a rejection cue after it: auxiliaries only."""
 CANCEL_WORDS = 2
 """A cue this many words or fewer after another cue of the same clause is cancelled by it."""
 
@@ -164,6 +168,14 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
             "not surprisingly",
             "not for the first time",
             "not the first",
+            "isn't the first",
+            "isn\u2019t the first",
+            "wasn't the first",
+            "wasn\u2019t the first",
+            "aren't the first",
+            "aren\u2019t the first",
+            "weren't the first",
+            "weren\u2019t the first",
             "not unlike",
             "not until",
             "not more than",
@@ -368,13 +380,19 @@ _CUE_PATTERN = re.compile(
 _TERMINATORS_TEXT = (
     "but however although though while whilst whereas because since unless until till after "
     "before when whenever where which who whom whose that whether if how why what and except "
-    "despite amid amidst following nevertheless nonetheless meanwhile instead"
+    "despite amid amidst following nevertheless nonetheless meanwhile instead beyond besides "
+    "apart aside"
 )
 _TERMINATORS = _TERMINATORS_TEXT.split()
 # What ends a clause between a cue and a match: a terminator word ("that", not "that's") or
 # punctuation (a comma or period only before white space, so not "1,000"; a period after an
 # initial, a dotted abbreviation or a title is filtered out by _ABBREVIATION), or a spaced dash.
 _TERMINATOR_WORDS = frozenset(_TERMINATORS)
+_AUXILIARIES_TEXT = (
+    "has have had could would can will may might must should shall also now since then already "
+    "effectively largely"
+)
+_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
 _BREAK_PATTERN = re.compile(
     r"[;:!?()\[\]{}\"\u201c\u201d\u2014\u2013\u2026\n\r]|,(?=\s)|-(?<=\s-)-?(?=\s)|"
     r"(?P<period>\.)(?=[\s\"'\u201d\u2019)\]]|$)"
@@ -471,7 +489,7 @@ class NegationScan:
         index = bisect_left(self._after_starts, end)
         if reach == COMPLEMENT and index < len(self._after):
             cue = self._after[index]
-            if not cue.cancelled and _same_clause(self.text, end, cue.start, AFTER_WORDS):
+            if not cue.cancelled and _auxiliaries_only(self.text, end, cue.start):
                 return self._negation(cue)
         return None
 
@@ -496,6 +514,14 @@ def find_negation(text: str, start: int, end: int, *, reach: str = COMPLEMENT) -
     (hedges). See the module docstring for the cues, the scope and the pseudo-negations.
     """
     return scan_negations(text).find(start, end, reach=reach)
+
+
+def _auxiliaries_only(text: str, left: int, right: int) -> bool:
+    """True when ``text[left:right]`` is at most ``AFTER_WORDS`` auxiliaries ("has", "could")."""
+    if right - left > _GAP_CHARS * (AFTER_WORDS + 1):
+        return False
+    words = text[left:right].split()
+    return len(words) <= AFTER_WORDS and all(word.lower() in _AUXILIARIES for word in words)
 
 
 def _same_clause(text: str, left: int, right: int, most_words: int) -> bool:

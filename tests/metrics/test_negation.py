@@ -178,6 +178,7 @@ def test_passive_rejection_after_the_match(text: str, words: str, expected: Foun
         ("The US did not join (Israel vowed revenge).", "revenge", None),
         ("The US did not join \u2014 Israel vowed revenge.", "revenge", None),
         ("Israel has not acted beyond giving aid.", "aid", None),
+        ("There were no adjustments other than for inflation.", "inflation", None),
         # "or" and "nor" do not end a scope: negation distributes over a disjunction.
         (
             "The US will not join or support any retaliation.",
@@ -210,6 +211,7 @@ def test_scope_ends_at_clause_boundaries(text: str, words: str, expected: Found)
         ("Never before had Iran attacked Israel.", "attacked"),
         ("It was not the first attack on Israel.", "attack"),
         ("Detroit isn't the first city to suffer.", "suffer"),
+        ("ISIS isn\u2019t just a terrorist group.", "terrorist"),
         ("Whether or not retaliation comes, prices rose.", "retaliation"),
         ("It was a grave, if not deadly, escalation.", "escalation"),
         ("No wonder escalation followed.", "escalation"),

@@ -38,18 +38,19 @@ reasons, so that published counts can be interpreted:
   ellipses, line breaks, and the words *but, however, although, though, while, whereas, because,
   since, unless, until, after, before, when, where, which, who, whom, whose, that, whether, if,
   how, why, what, and, except, despite, amid, following, nevertheless, nonetheless, meanwhile,
-  instead, beyond, besides, apart, aside* ("has not taken action beyond giving aid": the aid was
-  given). "and" ends a scope ("will not join any counterattack and urged restraint": restraint
-  is not negated) but "or" and "nor" do not, since negation distributes over a disjunction
-  ("will not join or support any retaliation": both negated). Coordinated objects after "and"
-  are therefore missed ("no deaths and injuries"); that is the price of the rule. "yet" is not a
-  terminator ("has not yet responded").
+  instead, beyond, besides, apart, aside, than* ("has not taken action beyond giving aid": the
+  aid was given; "no adjustments other than for inflation"). "and" ends a scope ("will not join
+  any counterattack and urged restraint": restraint is not negated) but "or" and "nor" do not,
+  since negation distributes over a disjunction ("will not join or support any retaliation":
+  both negated). Coordinated objects after "and" are therefore missed ("no deaths and
+  injuries"); that is the price of the rule. "yet" is not a terminator ("has not yet
+  responded").
 * **Pseudo-negations** negate nothing and stop the cues before them: "not only", "not just",
   "not merely", "not least", "not to mention", "no doubt", "no wonder", "no matter", "no
   surprise", "no secret", "no less/fewer/more than", "nothing but", "nothing more than",
-  "nothing short of", "(to) say nothing of", "never before", "not (isn't) the first", "not until",
+  "nothing short of", "(to) say nothing of", "never before", "not the first", "not until",
   "whether or not", "if not", "without (a) doubt", "can't help but" (NegEx's pseudo-negation
-  list, adapted to news prose).
+  list, adapted to news prose), also after "n't" ("isn't just", "wasn't the first").
 * **Double negation cancels** (litotes; Horn 1989): a rejection cue or a negative implicative
   ("without", "fail to", "lack") preceded within ``CANCEL_WORDS`` words of the same clause by
   another cue is cancelled, so "did not rule out retaliation", "cannot be ruled out", "without
@@ -168,14 +169,6 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
             "not surprisingly",
             "not for the first time",
             "not the first",
-            "isn't the first",
-            "isn\u2019t the first",
-            "wasn't the first",
-            "wasn\u2019t the first",
-            "aren't the first",
-            "aren\u2019t the first",
-            "weren't the first",
-            "weren\u2019t the first",
             "not unlike",
             "not until",
             "not more than",
@@ -211,7 +204,9 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
             "cannot help but",
             "couldn't help but",
             "couldn\u2019t help but",
-        ),
+        )
+        + r"|(?:isn|wasn|aren|weren|don|doesn|didn)['\u2019]t\s+"
+        + r"(?:only|just|merely|simply|the\s+first)",
     ),
     (
         "after_rule_out",
@@ -381,7 +376,7 @@ _TERMINATORS_TEXT = (
     "but however although though while whilst whereas because since unless until till after "
     "before when whenever where which who whom whose that whether if how why what and except "
     "despite amid amidst following nevertheless nonetheless meanwhile instead beyond besides "
-    "apart aside"
+    "apart aside than"
 )
 _TERMINATORS = _TERMINATORS_TEXT.split()
 # What ends a clause between a cue and a match: a terminator word ("that", not "that's") or

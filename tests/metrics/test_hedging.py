@@ -342,4 +342,8 @@ def test_sense_guards_of_hedges() -> None:
     assert _hedges("He made a suggestion.") == []
     assert _hedges("It was the best possible outcome, reached as soon as possible.") == []
     assert _hedges("The Memo is a reported column.") == []
+    assert _hedges("I'm talking about 11-year-olds.") == []
+    assert _hedges("Israel fired about 100 missiles.") == [
+        ("about", "approximator", "hedging:about")
+    ]
     assert _hedges("The court dismissed most of the claims.") == []

@@ -435,3 +435,17 @@ def test_builtin_restraint_entries_opt_out_of_negation() -> None:
 
 NOT_NEGATABLE = frozenset({"non_participation", "no_damage", "prescription_negative"})
 """Entries of the built-in codebooks whose terms carry their own negation."""
+
+
+def test_a_self_negative_entry_cannot_take_the_negation_guard(tmp_path: Path) -> None:
+    text = CONTEXT.replace(
+        "        negatable: false\n", "        negatable: false\n        guards: [not_negated]\n"
+    ).replace("family: conflict", "family: hedging")
+    path = _write(tmp_path, text)
+    assert [(p.location, p.message) for p in check_codebook(path)] == [
+        (
+            f"{path}:14",
+            "category 'restraint', entry 'non_participation': an entry with 'negatable: false' "
+            "cannot take the not_negated guard",
+        )
+    ]

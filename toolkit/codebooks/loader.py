@@ -62,7 +62,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 from toolkit.errors import CodebookError, InputProblem, ParameterError
-from toolkit.metrics.guards import GUARDS
+from toolkit.metrics.guards import GUARDS, NEGATION_GUARD
 
 FAMILIES = ("hedging", "framing", "policy", "conflict", "labels", "salience")
 """Metric families a codebook can feed."""
@@ -379,6 +379,11 @@ def _entry(
     note = reader.text(fields, "note", where)
     favours = _favours(reader, fields, node, where, family, sides)
     negatable = _flag(reader, fields, "negatable", where, default=True)
+    if negatable is False and NEGATION_GUARD in (guards or ()):
+        reader.problem(
+            fields["negatable"][1],
+            f"{where}: an entry with 'negatable: false' cannot take the {NEGATION_GUARD} guard",
+        )
     context = {
         name: _string_list(reader, fields, name, where, _term_problem)
         for name in ("unless_before", "unless_after")

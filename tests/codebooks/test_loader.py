@@ -139,7 +139,7 @@ def test_builtin_framing_has_the_generic_frames() -> None:
         "human_interest",
         "morality",
     )
-    assert book.version == "2.0.0"
+    assert book.version == "2.1.0"
 
 
 def test_builtin_policy_frames_are_the_15_dimensions() -> None:
@@ -363,3 +363,104 @@ def test_missing_file_and_empty_file(tmp_path: Path) -> None:
     assert "cannot read" in problem.message
     empty = _write(tmp_path, "", "empty.yaml")
     assert [p.message for p in check_codebook(empty)] == ["the file is empty"]
+
+
+CONTEXT = """\
+name: my-frames
+version: "0.1.0"
+family: conflict
+description: Test.
+citation: Me.
+licence: CC0
+categories:
+  restraint:
+    label: Restraint
+    description: Staying out.
+    entries:
+      - id: non_participation
+        terms: [not participate, won't join]
+        negatable: false
+  cost:
+    label: Cost
+    description: The dead.
+    entries:
+      - id: casualties
+        terms: ["death*", killed]
+        unless_before: [capital]
+        unless_after: [penalty, "row", the bill]
+"""
+
+
+def test_negatable_and_context_words_are_read(tmp_path: Path) -> None:
+    book = load_codebook(_write(tmp_path, CONTEXT))
+    _, restraint = book.entry("non_participation")
+    _, casualties = book.entry("casualties")
+    assert (restraint.negatable, restraint.unless_before, restraint.unless_after) == (
+        False,
+        (),
+        (),
+    )
+    assert casualties.negatable is True
+    assert casualties.unless_before == ("capital",)
+    assert casualties.unless_after == ("penalty", "row", "the bill")
+
+
+def test_negatable_and_context_words_are_validated(tmp_path: Path) -> None:
+    text = (
+        CONTEXT.replace("negatable: false", "negatable: nope")
+        .replace("unless_before: [capital]", "unless_before: []")
+        .replace('[penalty, "row", the bill]', "[penalty, on, death(s)]")
+    )
+    path = _write(tmp_path, text)
+    assert [(p.location, p.message) for p in check_codebook(path)] == [
+        (
+            f"{path}:14",
+            "category 'restraint', entry 'non_participation': 'negatable' must be true or "
+            "false. Got 'nope'.",
+        ),
+        (
+            f"{path}:21",
+            "category 'cost', entry 'casualties': 'unless_before' must be a non-empty list",
+        ),
+        (
+            f"{path}:22",
+            "category 'cost', entry 'casualties': every item of 'unless_after' must be a "
+            "non-empty text (YAML reads 'on' as true or false: quote it)",
+        ),
+        (
+            f"{path}:22",
+            "category 'cost', entry 'casualties': term 'death(s)' is not a word or phrase: use "
+            "letters, digits, spaces, hyphens, apostrophes and periods, with an optional '*' "
+            "after a stem of at least 3 letters (regular expressions are not supported)",
+        ),
+    ]
+
+
+def test_builtin_restraint_entries_opt_out_of_negation() -> None:
+    _, entry = builtin_codebook("conflict_frames").entry("non_participation")
+    assert entry.negatable is False
+    assert all(
+        entry.negatable
+        for book in map(builtin_codebook, builtin_codebook_names())
+        for category in book.categories
+        for entry in category.entries
+        if entry.id not in NOT_NEGATABLE
+    )
+
+
+NOT_NEGATABLE = frozenset({"non_participation", "no_damage", "prescription_negative"})
+"""Entries of the built-in codebooks whose terms carry their own negation."""
+
+
+def test_a_self_negative_entry_cannot_take_the_negation_guard(tmp_path: Path) -> None:
+    text = CONTEXT.replace(
+        "        negatable: false\n", "        negatable: false\n        guards: [not_negated]\n"
+    ).replace("family: conflict", "family: hedging")
+    path = _write(tmp_path, text)
+    assert [(p.location, p.message) for p in check_codebook(path)] == [
+        (
+            f"{path}:14",
+            "category 'restraint', entry 'non_participation': an entry with 'negatable: false' "
+            "cannot take the not_negated guard",
+        )
+    ]

@@ -37,6 +37,7 @@ def test_records_are_frozen_and_hashable() -> None:
 def test_entry_defaults() -> None:
     entry = Entry(id="x", terms=("x",))
     assert (entry.guards, entry.weight, entry.note) == ((), 1.0, None)
+    assert (entry.negatable, entry.unless_before, entry.unless_after) == (True, (), ())
 
 
 def test_category_lookup() -> None:

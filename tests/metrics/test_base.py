@@ -79,6 +79,8 @@ def test_count_measures_count_every_zone_and_skip_negated_rows() -> None:
         "f_modal_per_1k": 250.0,
         "f_other_count": 0.0,
         "f_other_per_1k": 0.0,
+        "f_modal_negated_count": 1.0,
+        "f_other_negated_count": 0.0,
     }
     assert Measure("headline", "modal", "count", 1.0) in measures
 

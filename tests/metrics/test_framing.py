@@ -19,7 +19,7 @@ VOICE = "000_c6d9780c7ae0e10c"
 WHALES = "002_0bbcda579d155b64"
 MENAFN_2 = "003_26c8a3c0485d93f9"
 FRAMES = ("conflict", "responsibility", "economic_consequences", "human_interest", "morality")
-KINDS = ("count", "per_1k", "score", "share")
+KINDS = ("count", "per_1k", "negated_count", "score", "share")
 
 
 def _article(text: str, doc_id: str = "doc", title: str = "") -> Article:
@@ -90,14 +90,19 @@ def test_whole_article_values(sample_texts: dict[str, str]) -> None:
     result = _measure(text)
     counts = {frame: result.values[f"framing_{frame}_count"] for frame in FRAMES}
     assert counts == {
-        "conflict": 13.0,
+        "conflict": 11.0,
         "responsibility": 0.0,
         "economic_consequences": 2.0,  # "global energy supplies and trade routes"
         "human_interest": 0.0,
         "morality": 0.0,
     }
-    assert result.values["framing_conflict_per_1k"] == pytest.approx(13000 / 333)
-    assert sum(counts.values()) == len(result.evidence)
+    # "will not verbally support or actively oppose", "without sparking a larger conflict":
+    # kept as evidence, counted apart.
+    negated = [e.text for e in result.evidence if e.negated]
+    assert negated == ["oppose", "conflict"]
+    assert result.values["framing_conflict_negated_count"] == 2.0
+    assert result.values["framing_conflict_per_1k"] == pytest.approx(11000 / 333)
+    assert sum(counts.values()) == len(result.evidence) - len(negated)
 
 
 def test_policy_frames_on_a_sample_article(sample_texts: dict[str, str]) -> None:
@@ -171,12 +176,14 @@ categories:
     assert builtin.values["framing_conflict_count"] == 0.0
     custom = _measure(text, codebook=book)
     assert set(custom.values) == {f"framing_alliance_{kind}" for kind in KINDS}
-    # Allied (2) + support (1) + ally (2); "not support" is rejected by its guard.
-    assert custom.values["framing_alliance_count"] == 5.0
-    assert [(e.text, e.rule) for e in custom.evidence] == [
-        ("Allied", "my-frames:ally"),
-        ("support", "my-frames:support"),
-        ("ally", "my-frames:ally"),
+    # Allied (2) + support (1); "not support" is rejected by its guard, and "ally", in the
+    # scope of that "not", is negated: evidence, counted apart.
+    assert custom.values["framing_alliance_count"] == 3.0
+    assert custom.values["framing_alliance_negated_count"] == 2.0
+    assert [(e.text, e.rule, e.negated) for e in custom.evidence] == [
+        ("Allied", "my-frames:ally", False),
+        ("support", "my-frames:support", False),
+        ("ally", "my-frames:ally", True),
     ]
 
 

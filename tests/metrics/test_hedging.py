@@ -225,3 +225,130 @@ def test_a_framing_codebook_is_refused() -> None:
         r"family 'hedging'\. Got 'framing' instead\.",
     ):
         _measure("Text.", codebook=builtin_codebook("framing"))
+
+
+def _hedges(text: str) -> list[tuple[str, str, str]]:
+    """``(text, category, rule)`` of every evidence row of ``text``; a negated hedge's category
+    reads ``negated_hedge``."""
+    return [
+        (e.text, "negated_hedge" if e.negated else e.category, e.rule)
+        for e in _measure(text).evidence
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran is said to have moved its drones.",
+            [("is said to", "distancing", "hedging:passive_reporting")],
+        ),
+        (
+            "The launchers are believed to be hidden near Isfahan.",
+            [("are believed to", "distancing", "hedging:passive_reporting")],
+        ),
+        (
+            "The envoy was understood to favour a pause.",
+            [("was understood to", "distancing", "hedging:passive_reporting")],
+        ),
+        (
+            "The commander is widely thought to have planned it.",
+            [("widely thought to", "distancing", "hedging:passive_reporting")],
+        ),
+        (
+            "Tehran said to be preparing a second wave",
+            [("said to be", "distancing", "hedging:reporting_infinitive")],
+        ),
+        (
+            "It is reported that the base was hit.",
+            [("It is reported that", "distancing", "hedging:impersonal_passive")],
+        ),
+        (
+            "It was rumoured that talks had begun.",
+            [("It was rumoured that", "distancing", "hedging:impersonal_passive")],
+        ),
+        (
+            "The minister was quoted as saying the strike was over.",
+            [("quoted as saying", "distancing", "hedging:quoted_as_saying")],
+        ),
+        (
+            "The reported declaration was never published.",
+            [("reported", "distancing", "hedging:reported_adjective")],
+        ),
+        (
+            "Iran's rumoured plans worried officials.",
+            [("rumoured", "distancing", "hedging:reported_adjective")],
+        ),
+    ],
+)
+def test_passive_distancing_is_a_hedge(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He reported the strike at dawn.",
+        "The agency reported the strike at dawn.",
+        "She said the talks had failed.",
+        "The theft was reported to the police.",
+        "He believed the envoy.",
+    ],
+)
+def test_active_reporting_is_not_distancing(text: str) -> None:
+    assert [row for row in _hedges(text) if row[1] == "distancing"] == []
+
+
+def test_believed_without_passive_stays_a_lexical_verb() -> None:
+    assert _hedges("Officials believed the envoy.") == [
+        ("believed", "lexical_verb", "hedging:believe")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 5 saw the first talks in Oman.",
+        "The talks resumed. May said the deal was dead.",
+        "May and June were quiet.",
+        "Theresa May Says Deal Is Dead",
+    ],
+)
+def test_may_the_month_or_the_name_is_not_a_hedge(text: str) -> None:
+    assert _hedges(text) == []
+
+
+def test_may_the_modal_in_a_headline_is_a_hedge() -> None:
+    assert _hedges("Israel May Strike Back Within Days") == [
+        ("May", "epistemic_modal", "hedging:may")
+    ]
+
+
+def test_hedges_share_the_negation_scope_of_every_family() -> None:
+    # A rejection cue negates a hedge verb; a pseudo-negation negates nothing; a hedge inside
+    # the object of a negated verb still hedges.
+    assert _hedges("Officials refused to speculate on the motive.") == [
+        ("speculate", "negated_hedge", "hedging:speculate")
+    ]
+    assert _hedges("A truce is not only possible but near.") == [
+        ("possible", "adjective", "hedging:possible")
+    ]
+    assert _hedges("Police did not discuss a possible motive.") == [
+        ("possible", "adjective", "hedging:possible")
+    ]
+
+
+def test_sense_guards_of_hedges() -> None:
+    assert _hedges("Republicans are more likely than Democrats to vote.") == []
+    assert _hedges("She will appear on Fox News tonight.") == []
+    assert _hedges("The vote could prove to be decisive.") == [
+        ("could", "epistemic_modal", "hedging:could")
+    ]
+    assert _hedges("He made a suggestion.") == []
+    assert _hedges("It was the best possible outcome, reached as soon as possible.") == []
+    assert _hedges("The Memo is a reported column.") == []
+    assert _hedges("I'm talking about 11-year-olds.") == []
+    assert _hedges("Israel fired about 100 missiles.") == [
+        ("about", "approximator", "hedging:about")
+    ]
+    assert _hedges("The court dismissed most of the claims.") == []

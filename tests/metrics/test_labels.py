@@ -71,7 +71,7 @@ def test_headline_and_keys() -> None:
         f"labels_{thing}_{kind}"
         for thing in ("all", *book.category_ids, *(f"favours_{s}" for s in book.side_ids))
         for kind in ("count", "per_1k")
-    }
+    } | {"labels_all_negated_count"}
     assert set(result.values) == expected
     assert result.values["labels_all_per_1k"] == pytest.approx(2000 / 7)
     assert math.isnan(_measure("").values["labels_all_per_1k"])
@@ -107,7 +107,13 @@ categories:
     )
     result = _measure("Freedom fighters, not thugs.", codebook=load_codebook(path))
     assert result.values["labels_favours_rebels_count"] == 2.0
-    assert result.values["labels_favours_government_count"] == 1.0
+    # "not thugs" is negated: kept as evidence, counted only as negated.
+    assert result.values["labels_favours_government_count"] == 0.0
+    assert result.values["labels_all_negated_count"] == 1.0
+    assert [(e.text, e.negated) for e in result.evidence] == [
+        ("Freedom fighters", False),
+        ("thugs", True),
+    ]
 
 
 def test_a_framing_codebook_is_refused() -> None:

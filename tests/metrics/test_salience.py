@@ -70,8 +70,13 @@ def test_sample_article_salience(sample_texts: dict[str, str]) -> None:
     assert result.value("israel", "count", "headline") == 1.0
     assert values["salience_iran_agent_count"] == 2.0  # "Iran launched", "Iran's retaliatory"
     # "Strikes Against Iran" in the headline and in the file's first line, "strikes on Iran".
-    assert values["salience_iran_target_count"] == 3.0
-    assert result.value("iran", "target_count", "headline") == 1.0
+    # "No Participation in Retaliatory Strikes Against Iran" (the headline and the file's first
+    # line) and "not participate in strikes on Iran": every reading of Iran as a target is
+    # negated, so kept as evidence but not counted.
+    assert values["salience_iran_target_count"] == 0.0
+    negated = [(e.zone, e.text) for e in result.evidence if e.negated]
+    assert ("headline", "Strikes Against Iran") in negated
+    assert len(negated) == 3
     most = [
         a
         for a in salience.actor_ids(builtin_codebook("actors"))

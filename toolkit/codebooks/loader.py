@@ -19,6 +19,10 @@ A codebook file looks like::
             guards: [not_negated] # optional: ids from toolkit.metrics.guards.GUARDS
             weight: 1.0           # optional, > 0; what one match adds to the count
             note: ...             # optional
+            negatable: false      # optional (default true): the entry is itself negative
+                                  # ("not participate"), so a negation cue before it is not read
+            unless_before: [death]  # optional: words or phrases that reject a match right
+            unless_after: [cabinet] # before / after it (word sense guards as data)
 
 Loaded-label codebooks (family ``labels``) also declare the sides a label can favour and say for
 every entry which one it favours::
@@ -59,7 +63,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 from toolkit.errors import CodebookError, InputProblem, ParameterError
-from toolkit.metrics.guards import GUARDS
+from toolkit.metrics.guards import GUARDS, NEGATION_GUARD
 from toolkit.metrics.registry import CodebookSlot, registry
 
 _TOP_REQUIRED = ("name", "version", "family", "description", "citation", "licence", "categories")
@@ -67,7 +71,15 @@ _TOP_OPTIONAL = ("scope", "sides")
 _CATEGORY_REQUIRED = ("label", "description", "entries")
 _CATEGORY_OPTIONAL = ("media",)
 _ENTRY_REQUIRED = ("id", "terms")
-_ENTRY_OPTIONAL = ("guards", "weight", "note", "favours")
+_ENTRY_OPTIONAL = (
+    "guards",
+    "weight",
+    "note",
+    "favours",
+    "negatable",
+    "unless_before",
+    "unless_after",
+)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CATEGORY_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -78,6 +90,7 @@ _TERM = re.compile(r"[^\W_](?:[^\W_]|[ '\u2019.\-\u2010\u2011])*")
 _MIN_STEM = 3
 _STR_TAG = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 
 _Fields = dict[str, tuple[ScalarNode, Node]]
 
@@ -385,9 +398,40 @@ def _entry(
     weight = _weight(reader, fields, where)
     note = reader.text(fields, "note", where)
     favours = _favours(reader, fields, node, where, family, sides)
-    if entry_id is None or terms is None or weight is None:
+    negatable = _flag(reader, fields, "negatable", where, default=True)
+    if negatable is False and NEGATION_GUARD in (guards or ()):
+        reader.problem(
+            fields["negatable"][1],
+            f"{where}: an entry with 'negatable: false' cannot take the {NEGATION_GUARD} guard",
+        )
+    context = {
+        name: _string_list(reader, fields, name, where, _term_problem)
+        for name in ("unless_before", "unless_after")
+    }
+    if entry_id is None or terms is None or weight is None or negatable is None:
         return None
-    return Entry(entry_id, tuple(terms), tuple(guards or ()), weight, note, favours)
+    return Entry(
+        entry_id,
+        tuple(terms),
+        tuple(guards or ()),
+        weight,
+        note,
+        favours,
+        negatable,
+        tuple(context["unless_before"] or ()),
+        tuple(context["unless_after"] or ()),
+    )
+
+
+def _flag(reader: _Reader, fields: _Fields, name: str, where: str, *, default: bool) -> bool | None:
+    """A true/false field (``default`` when absent); None after reporting a problem."""
+    if name not in fields:
+        return default
+    node = fields[name][1]
+    if not isinstance(node, ScalarNode) or node.tag != _BOOL_TAG:
+        reader.problem(node, f"{where}: {name!r} must be true or false. Got {_shown(node)}.")
+        return None
+    return bool(reader.scalar(node))
 
 
 def _favours(
@@ -433,7 +477,12 @@ def _string_list(
     values: list[str] = []
     for item in items:
         if not isinstance(item, ScalarNode) or item.tag != _STR_TAG or not item.value.strip():
-            reader.problem(item, f"{where}: every item of {name!r} must be a non-empty text")
+            hint = (
+                f" (YAML reads {item.value!r} as true or false: quote it)"
+                if isinstance(item, ScalarNode) and item.tag == _BOOL_TAG
+                else ""
+            )
+            reader.problem(item, f"{where}: every item of {name!r} must be a non-empty text{hint}")
             continue
         problem = check(item.value)
         if problem is not None:

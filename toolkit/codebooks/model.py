@@ -31,7 +31,11 @@ class Entry:
     ``guards`` name context rules (``toolkit.metrics.guards.GUARDS``) that every match must pass.
     ``weight`` is what one match adds to its category's count (1.0 unless the file says otherwise).
     ``favours`` (loaded-label codebooks only) is the id of the side the label favours, one of the
-    codebook's ``sides``.
+    codebook's ``sides``. ``negatable`` is False for an entry that is itself negative ("not
+    participate", "no casualties"): its matches are never read as negated
+    (``toolkit.metrics.negation``). ``unless_before`` and ``unless_after`` are words or phrases
+    (``*`` for any ending) that reject a match when they stand right before or right after it
+    ("death" before "penalty", "cabinet" after "war"): word sense guards written as data.
     """
 
     id: str
@@ -40,6 +44,9 @@ class Entry:
     weight: float = 1.0
     note: str | None = None
     favours: str | None = None
+    negatable: bool = True
+    unless_before: tuple[str, ...] = ()
+    unless_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,20 +191,32 @@ def lead_end(doc: Segmented) -> int:
     return doc.sentences[min(LEAD_SENTENCES, doc.n_sentences) - 1].end
 
 
+NEGATED_COUNT = "negated_count"
+"""The measure of a category's negated matches, counted apart from its ``count``."""
+
+
 def count_measures(
     text: ArticleText, categories: Sequence[str], evidence: Sequence[Evidence]
 ) -> list[Measure]:
     """Counts of each category in every measure zone, and whole-article rates per 1,000 words.
 
     Counts sum the weights of the evidence rows of a category that are not ``negated``; the
-    article count covers every zone. Categories without evidence get 0, so every article has
+    article count covers every zone. The negated rows of a category are summed apart, as its
+    whole-article ``negated_count``. Categories without evidence get 0, so every article has
     the same measures.
     """
     totals = {zone: dict.fromkeys(categories, 0.0) for zone in (HEADLINE, LEAD, BODY)}
+    negated = dict.fromkeys(categories, 0.0)
     for item in evidence:
-        if not item.negated:
+        if item.negated:
+            negated[item.category] += item.weight
+        else:
             totals[item.zone][item.category] += item.weight
-    return totals_measures(text, totals)
+    measures = totals_measures(text, totals)
+    measures += [
+        Measure(ARTICLE, category, NEGATED_COUNT, negated[category]) for category in categories
+    ]
+    return measures
 
 
 def totals_measures(text: ArticleText, totals: Mapping[str, Mapping[str, float]]) -> list[Measure]:

@@ -7,10 +7,12 @@ few dozen characters around the match, so they cost nothing next to the scan its
 
 Decisions (documented so that published counts can be interpreted):
 
-* ``not_negated`` rejects a hedge with a negation cue ("not", "no", "never", "n't", ...) among the
-  three words before it in the same clause ("not likely", "does not appear"). Hyland (2005) notes
-  that a negated hedge no longer expresses the writer's doubt; the hedging family reports such
-  matches separately (``hedging_negated_count``) instead of counting them as hedges.
+* ``not_negated`` rejects a match in the scope of a negation or rejection cue ("not likely",
+  "does not appear", "refused to speculate"), by the one mechanism every lexicon family shares
+  (``toolkit.metrics.negation.find_negation``: NegEx-style cues, pseudo-negations such as "not
+  only" and "no doubt", scope ending at clause boundaries). Hyland (2005) notes that a negated
+  hedge no longer expresses the writer's doubt; the hedging family reports such matches
+  separately (``hedging_negated_count``) instead of counting them as hedges.
 * ``could_possibility`` keeps epistemic "could" ("a conflict that could engulf the region") and
   rejects "could not"/"could never"/"could hardly", which deny an ability or a possibility.
   Counterfactual "could have + participle" cannot be told apart from epistemic uses without a
@@ -18,24 +20,44 @@ Decisions (documented so that published counts can be interpreted):
 * ``before_quantity`` keeps approximators ("about", "around", "some", "up to", ...) only before a
   number or quantity word ("about 100 ballistic missiles", "approximately 99%"), so that "talk
   about Iran" is not a hedge.
-* ``not_month`` rejects "May" the month ("in May 2024", "on May 5", "May 5") and the capitalised
-  name in running text ("Theresa May"); lower-case "may" and "May" opening a sentence or inside a
-  title-case headline stay modal.
-* ``claim_verb`` rejects "claim"/"claims" used as a noun after a determiner or possessive ("the
-  claim", "Iran's claims") and the idioms "claimed responsibility/credit" and "claimed the lives".
+* ``not_month`` keeps the epistemic modal "may" and rejects "May" the month or the name: before a
+  number ("May 5", "May 2024"), after a preposition or time word ("in May", "since May"), before
+  punctuation ("in May.", "come what may,"), before a word a modal cannot take ("May said",
+  "May's", "May and June"), capitalised in running text ("Theresa May") and capitalised at the
+  start of a sentence ("May 5 saw ...", "May said ..."): a sentence-initial modal is an optative
+  or a question ("May God ...", "May I ..."), never an epistemic hedge. "May" inside a title-case
+  headline ("Israel May Strike Back") stays modal.
+* ``claim_verb`` rejects "claim"/"claims" used as a noun after a determiner, possessive or
+  preposition ("the claim", "Iran's claims", "dismissal of claims") and the idioms "claimed
+  responsibility/credit" and "claimed the lives".
 * ``capitalised`` keeps a name only as written with capitals: a term of up to three letters must
   be all capitals ("US", "UN", "EU", not the pronoun "us"); a longer one must start with a capital
   ("Jordan", not "jordan"). Used by actor codebooks.
 * ``political_regime`` rejects "regime" used for a set of rules ("the sanctions regime", "a tax
   regime", "the inspection regime") rather than a government.
+* ``before_infinitive`` keeps a passive reporting frame ("is said to", "was reported to") only
+  when a verb can follow ("is said to have", "are believed to be"): not before a determiner,
+  pronoun or capitalised name ("was reported to the police", "was said to Reuters").
+* ``attributive`` keeps a reporting participle used as an adjective ("the reported strike",
+  "Iran's rumoured plans") and rejects the verb ("he reported", "the agency reported the
+  strike"): the word before must be a determiner or a possessive (not "that", mostly a relative
+  pronoun there), the word after neither a preposition, a determiner nor "that".
+
+Word sense guards written as data. A codebook entry may list words or phrases in
+``unless_before`` and ``unless_after``: a match is rejected when one of them stands right before
+it or right after it, separated only by white space ("death penalty", "war cabinet", "Islamic
+Republic"). ``entry_guards`` turns an entry's named guards and these lists into the guards the
+matcher runs; the context guards are recorded as ``unless_before`` / ``unless_after``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
+from toolkit.errors import ParameterError
+from toolkit.metrics.negation import PREDICATE, find_negation
 from toolkit.text import Segmented
 
 Guard = Callable[[str, int, int, Segmented], bool]
@@ -45,10 +67,6 @@ _WINDOW = 80
 _CLAUSE_BREAKS = r"[.!?;:,()\[\]\"\u201c\u201d\n]"
 _UP_TO_LAST_BREAK = re.compile(rf"(?s:.*){_CLAUSE_BREAKS}")
 _WORD = re.compile(r"[\w'\u2019-]+")
-_NEGATION_WORDS = frozenset(
-    {"not", "no", "never", "cannot", "neither", "nor", "without", "hardly", "scarcely"}
-)
-_NEGATION_SPAN = 3
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -89,6 +107,28 @@ _MONTH_PREPOSITIONS = frozenset(
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _OPENERS = re.compile(r"[\s\"\u201c\u2018'(\[\u2014\u2013-]*")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+# What a modal verb cannot stand before: punctuation, a possessive, a finite verb or a
+# preposition ("May said", "May's", "May, June", "May and June", "May Day").
+_NOT_AFTER_MODAL = re.compile(
+    r"(?:\s*(?:[,.;:!?)\]]|$)|['\u2019]s(?![\w-])|\s+(?:said|says|told|tells|was|is|has|had|"
+    r"and|or|of|to|in|on|at|for|from|with|by|day|\d))",
+    re.IGNORECASE,
+)
+# After "is said to": a determiner, pronoun, number or capitalised name means "to" is a
+# preposition ("was reported to the police", "was said to Reuters").
+_NOT_INFINITIVE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|us|me|"
+    r"it|police|authorities|officials)(?![\w-])|[A-Z0-9$\u00a3\u20ac])"
+)
+# After an attributive participle: a preposition, determiner, pronoun or "that" means a verb
+# ("the agency reported the strike", "a website that reported on it").
+_NOT_ATTRIBUTIVE = re.compile(
+    r"(?:\s*(?:[,.;:!?)\]\"\u201d]|$)|\s+(?:to|that|by|on|in|at|as|from|for|with|about|of|the|a|an|"
+    r"his|her|their|its|this|these|those|it|he|she|they|we|him|them|us|earlier|late|last|"
+    r"yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\w-]))",
+    re.IGNORECASE,
+)
 
 _COULD_NEGATED = re.compile(r"\s+(?:not|never|hardly|scarcely|no\s+longer)(?![\w-])", re.IGNORECASE)
 
@@ -152,7 +192,19 @@ _TECHNICAL_REGIME = frozenset(
         "asylum",
         "immigration",
         "border",
+        "mail",
+        "vote-by-mail",
+        "voting",
+        "ballot",
+        "testing",
+        "screening",
+        "privacy",
+        "copyright",
     }
+)
+# A preposition before "claim(s)" makes it a noun ("dismissal of claims", "amid claims").
+_CLAIM_PREPOSITIONS = frozenset(
+    {"of", "on", "about", "against", "with", "for", "over", "by", "from", "amid", "despite"}
 )
 _CLAIM_IDIOM_AFTER = re.compile(
     r"\s+(?:the\s+lives|lives|responsibility|credit)(?![\w-])", re.IGNORECASE
@@ -175,13 +227,9 @@ def _previous_word(text: str, start: int) -> str:
     return words[0] if words else ""
 
 
-def _is_negation(word: str) -> bool:
-    return word in _NEGATION_WORDS or word.endswith(("n't", "n\u2019t"))
-
-
 def not_negated(text: str, start: int, end: int, doc: Segmented) -> bool:
-    """Keep a match unless a negation cue is among the 3 words before it in its clause."""
-    return not any(_is_negation(word) for word in _words_before(text, start, _NEGATION_SPAN))
+    """Keep a match unless it is in the scope of a negation or rejection cue (``find_negation``)."""
+    return find_negation(text, start, end, reach=PREDICATE) is None
 
 
 def could_possibility(text: str, start: int, end: int, doc: Segmented) -> bool:
@@ -215,9 +263,11 @@ def not_month(text: str, start: int, end: int, doc: Segmented) -> bool:
     word = text[start:end]
     if word.islower():
         return True
-    if _previous_word(text, start) in _MONTH_PREPOSITIONS:
+    if _NOT_AFTER_MODAL.match(text, end) or _previous_word(text, start) in _MONTH_PREPOSITIONS:
         return False
-    return _at_sentence_start(text, start, doc) or _in_title_case_sentence(text, start, doc)
+    if _at_sentence_start(text, start, doc):
+        return False
+    return _in_title_case_sentence(text, start, doc)
 
 
 def claim_verb(text: str, start: int, end: int, doc: Segmented) -> bool:
@@ -227,8 +277,10 @@ def claim_verb(text: str, start: int, end: int, doc: Segmented) -> bool:
     if text[start:end].lower() not in ("claim", "claims"):
         return True
     previous = _previous_word(text, start)
-    return previous not in _DETERMINERS and not previous.endswith(
-        ("'s", "\u2019s", "s'", "s\u2019")
+    return (
+        previous not in _DETERMINERS
+        and previous not in _CLAIM_PREPOSITIONS
+        and not previous.endswith(("'s", "\u2019s", "s'", "s\u2019"))
     )
 
 
@@ -247,6 +299,80 @@ def political_regime(text: str, start: int, end: int, doc: Segmented) -> bool:
     return _previous_word(text, start) not in _TECHNICAL_REGIME
 
 
+def before_infinitive(text: str, start: int, end: int, doc: Segmented) -> bool:
+    """Keep "is said to" when a verb can follow; reject "was reported to the police"."""
+    return _NOT_INFINITIVE.match(text, end) is None
+
+
+def attributive(text: str, start: int, end: int, doc: Segmented) -> bool:
+    """Keep "the reported strike" (adjective); reject "he reported", "the agency reported the"."""
+    previous = _previous_word(text, start)
+    if previous == "that" or (
+        previous not in _DETERMINERS and not previous.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    ):
+        return False  # "a survey that reported having ..." (a relative pronoun, not a determiner)
+    return _NOT_ATTRIBUTIVE.match(text, end) is None
+
+
+def _phrases(words: Sequence[str]) -> str:
+    """A regex alternation of codebook words or phrases (``*`` for any ending), longest first."""
+    atoms = {
+        " ": r"\s+",
+        "'": "['\u2019]",
+        "\u2019": "['\u2019]",
+        "-": "[-\u2010\u2011]",
+        "\u2010": "[-\u2010\u2011]",
+        "\u2011": "[-\u2010\u2011]",
+        "*": r"[\w-]*",
+    }
+    forms = sorted({" ".join(word.lower().split()) for word in words}, key=len, reverse=True)
+    return "|".join("".join(atoms.get(char, re.escape(char)) for char in form) for form in forms)
+
+
+def _unless_before(words: Sequence[str]) -> Guard:
+    preceded = re.compile(rf"(?<![\w-])(?:{_phrases(words)})\s+\Z", re.IGNORECASE)
+
+    def unless_before(text: str, start: int, end: int, doc: Segmented) -> bool:
+        return preceded.search(text, max(0, start - _WINDOW), start) is None
+
+    return unless_before
+
+
+def _unless_after(words: Sequence[str]) -> Guard:
+    followed = re.compile(rf"\s+(?:{_phrases(words)})(?![\w-])", re.IGNORECASE)
+
+    def unless_after(text: str, start: int, end: int, doc: Segmented) -> bool:
+        return followed.match(text, end) is None
+
+    return unless_after
+
+
+def entry_guards(
+    names: Sequence[str],
+    *,
+    unless_before: Sequence[str] = (),
+    unless_after: Sequence[str] = (),
+) -> tuple[tuple[str, Guard], ...]:
+    """The ``(id, guard)`` pairs a codebook entry's matches must pass, in the order they run.
+
+    ``names`` are ids of ``GUARDS``; ``unless_before`` / ``unless_after`` are the entry's word
+    lists (see the module docstring), run last under the ids ``"unless_before"`` and
+    ``"unless_after"``.
+    """
+    unknown = [name for name in names if name not in GUARDS]
+    if unknown:
+        raise ParameterError(
+            f"The 'names' parameter of entry_guards must hold ids of {set(GUARDS)}. "
+            f"Got {unknown[0]!r} instead."
+        )
+    guards = [(name, GUARDS[name]) for name in names]
+    if unless_before:
+        guards.append((UNLESS_BEFORE, _unless_before(unless_before)))
+    if unless_after:
+        guards.append((UNLESS_AFTER, _unless_after(unless_after)))
+    return tuple(guards)
+
+
 GUARDS: Mapping[str, Guard] = MappingProxyType(
     {
         "not_negated": not_negated,
@@ -256,9 +382,15 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "claim_verb": claim_verb,
         "capitalised": capitalised,
         "political_regime": political_regime,
+        "before_infinitive": before_infinitive,
+        "attributive": attributive,
     }
 )
 """Every guard a codebook entry may name, by id."""
 
 NEGATION_GUARD = "not_negated"
 """The guard whose rejections the hedging family reports as negated hedges."""
+UNLESS_BEFORE = "unless_before"
+"""Guard id recorded when a word of an entry's ``unless_before`` list rejects a match."""
+UNLESS_AFTER = "unless_after"
+"""Guard id recorded when a word of an entry's ``unless_after`` list rejects a match."""

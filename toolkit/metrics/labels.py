@@ -16,14 +16,25 @@ more loaded language):
 * ``favours_<side>``: labels favouring each side of the codebook.
 
 Evidence rows have the category ``<category>:<side>`` (e.g. ``"delegitimising:iran_axis"``), so
-the side of every counted word can be read from the evidence table alone.
+the side of every counted word can be read from the evidence table alone. A label in the scope of
+a negation ("Iran is not a terrorist state") is an evidence row marked ``negated``, counted only
+in ``all``/``negated_count``.
 """
 
 from __future__ import annotations
 
 from toolkit.codebooks.model import Codebook
-from toolkit.metrics.base import ZONES, ArticleText, Evidence, FamilyOutput, totals_measures
-from toolkit.metrics.lexicon_family import require_codebook, zoned_hits
+from toolkit.metrics.base import (
+    ARTICLE,
+    NEGATED_COUNT,
+    ZONES,
+    ArticleText,
+    Evidence,
+    FamilyOutput,
+    Measure,
+    totals_measures,
+)
+from toolkit.metrics.lexicon_family import kept_evidence, require_codebook
 from toolkit.metrics.registry import CodebookSlot, Family, MeasureSpec
 
 FAMILY = "labels"
@@ -60,19 +71,21 @@ def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
     side_categories = {side: f"{FAVOURS}_{side}" for side in book.side_ids}
     categories = (ALL, *book.category_ids, *side_categories.values())
     totals = {zone: dict.fromkeys(categories, 0.0) for zone in ZONES}
+    negated = 0.0
     evidence: list[Evidence] = []
-    for zone, (start, end, matched, target, rejected_by) in zoned_hits(text, book):
-        if rejected_by is not None:
+    for match in kept_evidence(FAMILY, text, book):
+        side = sides[match.rule.partition(":")[2]]
+        evidence.append(match._replace(category=f"{match.category}:{side}"))
+        if match.negated:
+            negated += match.weight
             continue
-        side = sides[target.entry_id]
-        weight = target.weight
-        category = f"{target.category}:{side}"
-        evidence.append(Evidence(FAMILY, category, target.rule, zone, start, end, matched, weight))
-        zone_totals = totals[zone]
-        zone_totals[ALL] += weight
-        zone_totals[target.category] += weight
-        zone_totals[side_categories[side]] += weight
-    return FamilyOutput(FAMILY, totals_measures(text, totals), evidence)
+        zone_totals = totals[match.zone]
+        zone_totals[ALL] += match.weight
+        zone_totals[match.category] += match.weight
+        zone_totals[side_categories[side]] += match.weight
+    measures = totals_measures(text, totals)
+    measures.append(Measure(ARTICLE, ALL, NEGATED_COUNT, negated))
+    return FamilyOutput(FAMILY, measures, evidence)
 
 
 FAMILIES = (

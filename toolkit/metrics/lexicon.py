@@ -32,7 +32,7 @@ from typing import TypeAlias
 
 from toolkit.codebooks.model import Codebook, normalize_term
 from toolkit.errors import ParameterError
-from toolkit.metrics.guards import GUARDS, Guard
+from toolkit.metrics.guards import Guard, entry_guards
 from toolkit.text import Segmented, fold_text, scan_text, segment
 
 _END = ""
@@ -47,13 +47,18 @@ _Trie: TypeAlias = dict[str, "_Trie"]
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a match of one codebook term counts for: its entry, category, weight and guards."""
+    """What a match of one codebook term counts for: its entry, category, weight and guards.
+
+    ``negatable`` is False for an entry that is itself negative ("not participate"): a negation
+    cue before its matches is not read (``toolkit.metrics.negation``).
+    """
 
     category: str
     entry_id: str
     rule: str
     weight: float
     guards: tuple[tuple[str, Guard], ...]
+    negatable: bool = True
 
 
 Hit: TypeAlias = tuple[int, int, str, Target, str | None]
@@ -230,7 +235,12 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
                 entry_id=entry.id,
                 rule=f"{codebook.name}:{entry.id}",
                 weight=entry.weight,
-                guards=tuple((name, GUARDS[name]) for name in entry.guards),
+                guards=entry_guards(
+                    entry.guards,
+                    unless_before=entry.unless_before,
+                    unless_after=entry.unless_after,
+                ),
+                negatable=entry.negatable,
             )
             for term in entry.terms:
                 key = normalize_term(term)

@@ -32,7 +32,9 @@ article (NaN for an article without words):
 * category ``actors``, measure ``distinct``: how many different actors the article names.
 
 Evidence: one row per mention (category ``<a>``) and one per role (category ``<a>:agent`` or
-``<a>:target``) spanning the actor and the action words, e.g. "Iran launched".
+``<a>:target``) spanning the actor and the action words, e.g. "Iran launched". A role whose
+action lies in the scope of a negation or rejection ("the US will not strike Iran") is an
+evidence row marked ``negated`` and counts in no role measure.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ class Role:
     """An actor mention read as the agent or target of an action.
 
     ``start``/``end`` span both the mention and the action words; ``rule`` joins the two codebook
-    rules (``"actors:iran+actors:fire"``).
+    rules (``"actors:iran+actors:fire"``). ``negated``: the action is in the scope of a negation
+    or rejection ("Israel will not attack Iran"), so the role is reported apart.
     """
 
     actor: str
@@ -107,6 +110,7 @@ class Role:
     end: int
     rule: str
     weight: float
+    negated: bool = False
 
 
 def actor_ids(codebook: Codebook) -> tuple[str, ...]:
@@ -146,7 +150,8 @@ def roles(doc: Segmented, matches: Sequence[Evidence]) -> tuple[Role, ...]:
 
 
 def _role(mention: Evidence, action: Evidence, role: str, start: int, end: int) -> Role:
-    return Role(mention.category, role, start, end, f"{mention.rule}+{action.rule}", mention.weight)
+    rule = f"{mention.rule}+{action.rule}"
+    return Role(mention.category, role, start, end, rule, mention.weight, action.negated)
 
 
 def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
@@ -157,7 +162,9 @@ def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
     book = require_codebook(codebook, FAMILY, FAMILY)
     actors = actor_ids(book)
     kept = kept_evidence(FAMILY, text, book)
-    evidence = [match for match in kept if match.category != ACTIONS]
+    # A negated mention is still a mention ("not Iran but Israel" names Iran); only a role
+    # whose action is negated ("Israel will not attack Iran") is set apart.
+    evidence = [match._replace(negated=False) for match in kept if match.category != ACTIONS]
     headline = [match for match in kept if match.zone == HEADLINE]
     body = [match for match in kept if match.zone != HEADLINE]
     for zone_matches, doc in ((headline, text.headline), (body, text.body)):
@@ -173,11 +180,14 @@ def measure(text: ArticleText, codebook: Codebook | None) -> FamilyOutput:
                     role.end,
                     doc.text[role.start : role.end],
                     role.weight,
+                    role.negated,
                 )
             )
     kinds = (COUNT, f"{AGENT}_{COUNT}", f"{TARGET}_{COUNT}")
     totals = {(zone, actor, kind): 0.0 for zone in ZONES for actor in actors for kind in kinds}
     for item in evidence:
+        if item.negated:
+            continue
         actor, _, kind = item.category.partition(":")
         totals[item.zone, actor, f"{kind}_{COUNT}" if kind else COUNT] += item.weight
     return FamilyOutput(FAMILY, _measures(text, actors, kinds, totals, evidence), evidence)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, cast
 
 from toolkit.corpus.article import Article, Rejection
-from toolkit.corpus.load import SAMPLE_SOURCE, build_article, load_corpus
+from toolkit.corpus.load import SAMPLE_SOURCE, cleaned, load_corpus
 from toolkit.corpus.loaders import (
     SURROGATE,
     TEXT_COLUMNS,
@@ -93,8 +93,8 @@ class ArticleStream:
             if isinstance(item, InputProblem):
                 tracker.problem(item)
                 continue
-            article = build_article(item, self.rules)
-            if tracker.admit(item, article) and article is not None:
+            record, article = cleaned(item, self.rules)
+            if tracker.admit(record, article) and article is not None:
                 yield article
         self._outcome = tracker.outcome(self.source, self.rules)
 

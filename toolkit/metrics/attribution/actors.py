@@ -23,6 +23,7 @@ from importlib import resources
 
 import yaml
 
+from toolkit import safe_yaml
 from toolkit.errors import CodebookError, InputProblem
 from toolkit.metrics.attribution.cues import read_data_file
 
@@ -107,7 +108,7 @@ def _builtin() -> ActorCodebook:
 
 def _parse(raw: str, location: str) -> ActorCodebook:
     try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{location}:{mark.line + 1}" if mark is not None else location

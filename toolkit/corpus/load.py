@@ -12,6 +12,7 @@ from toolkit.corpus.cleaning import clean, find_headline, shift
 from toolkit.corpus.loaders import (
     RawRecord,
     Reading,
+    check_input_path,
     read_csv,
     read_jsonl,
     read_txt_folder,
@@ -61,8 +62,7 @@ def load_corpus(
 
 
 def _read(path: Path, encoding: str) -> Reading:
-    if not path.exists():
-        raise CorpusError([InputProblem(str(path), "no such file or folder")])
+    check_input_path(path)
     if path.is_dir():
         return read_txt_folder(path, encoding)
     if record_format(path) == "jsonl":

@@ -1,4 +1,4 @@
-"""The one way a string from a corpus reaches Markdown or HTML: shown literally, on one line.
+"""The one way a corpus string reaches Markdown, HTML or a spreadsheet: shown as its own text.
 
 Outlet names, titles, paths and codebook entries come from files anyone can write. Put into a
 page as they are, ``<img src=...>`` or ``<link rel=stylesheet ...>`` makes the page fetch from a
@@ -9,9 +9,10 @@ output) or HTML (the index and page titles):
 
 - :func:`markdown_text`: for running text and headings in Markdown;
 - :func:`markdown_code`: for a code span in Markdown (shown in a monospace font);
-- :func:`html_text`: for text and attribute values in HTML.
+- :func:`html_text`: for text and attribute values in HTML;
+- :func:`spreadsheet_cell`: for a text cell of a CSV sheet that people open in a spreadsheet.
 
-All three first make the string one line of printable text (:func:`one_line`). Escaping follows
+The first three make the string one line of printable text (:func:`one_line`). Escaping follows
 CommonMark (any ASCII punctuation may be backslash-escaped; a code span is closed only by a
 backtick run of its own length) and the HTML standard (``&``, ``<``, ``>`` and quotes as
 character references); OWASP's cross-site scripting prevention cheat sheet states the same rule:
@@ -77,3 +78,23 @@ def markdown_code(value: object) -> str:
 def html_text(value: object) -> str:
     """``value`` as HTML text or a quoted attribute value, on one line."""
     return html.escape(one_line(value), quote=True)
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection)."""
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` as a CSV cell a spreadsheet shows as text, never runs as a formula.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    ``'`` (OWASP's advice against CSV injection: ``=HYPERLINK(...)`` in a cell can send data
+    away when the sheet is opened). Spreadsheets hide that quote; :func:`from_spreadsheet_cell`
+    removes it when the sheet is read back. Other cells are unchanged.
+    """
+    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def from_spreadsheet_cell(value: str) -> str:
+    """The value of a cell written by :func:`spreadsheet_cell` (its leading ``'`` removed)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS) else value

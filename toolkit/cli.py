@@ -302,9 +302,11 @@ def _codebook_options(args: argparse.Namespace) -> dict[str, Path]:
 def _inputs(args: argparse.Namespace, codebooks: dict[str, Path]) -> dict[str, Path | None]:
     """Every path a command reads, by description (an output may not be, hold or lie in one)."""
     from toolkit.reports.manifest import SAMPLE_CORPUS
+    from toolkit.reports.paths import PACKAGE_INPUTS, package_dir
 
     found: dict[str, Path | None] = {
-        "the corpus": SAMPLE_CORPUS if args.corpus is None else Path(args.corpus)
+        "the corpus": SAMPLE_CORPUS if args.corpus is None else Path(args.corpus),
+        PACKAGE_INPUTS: package_dir(),
     }
     found.update(
         (f"the {name.removesuffix('_codebook')} codebook", path) for name, path in codebooks.items()

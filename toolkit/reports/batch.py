@@ -39,9 +39,11 @@ from toolkit.reports.manifest import (
     read_manifest,
 )
 from toolkit.reports.paths import (
+    PACKAGE_INPUTS,
     check_not_an_input,
     check_out_dir,
     outlet_slug,
+    package_dir,
     recover,
     staging_dir,
     swap_into_place,
@@ -168,6 +170,7 @@ def _inputs(
     found: dict[str, str | os.PathLike[str] | None] = {
         "the corpus": SAMPLE_CORPUS if corpus is None else Path(corpus),
         "the report notebooks": notebooks,
+        PACKAGE_INPUTS: package_dir(),
     }
     for name, book in (codebooks or {}).items():
         path = book.path if isinstance(book, Codebook) else book

@@ -65,6 +65,14 @@ def check_out_dir(out_dir: str | Path) -> Path:
     return path
 
 
+PACKAGE_INPUTS = "the toolkit package (its codebooks, lexicons and sample corpus)"
+
+
+def package_dir() -> Path:
+    """The folder of the installed ``toolkit`` package: built-in codebooks and data are inputs."""
+    return Path(__file__).resolve().parents[1]
+
+
 def check_not_an_input(
     out: str | os.PathLike[str], inputs: Mapping[str, str | os.PathLike[str] | None]
 ) -> None:

@@ -12,7 +12,7 @@ import json
 import os
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,12 @@ from toolkit import __version__
 from toolkit.codebooks import Codebook, default_codebook, load_codebook
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.corpus.article import Article, Rejection
+from toolkit.corpus.language import (
+    DEFAULT_LANGUAGES,
+    check_languages,
+    identify_language,
+    in_scope,
+)
 from toolkit.errors import ParameterError
 from toolkit.metrics import (
     attribution,
@@ -44,7 +50,10 @@ if TYPE_CHECKING:
 TABLES = ("documents", "evidence", "attributions", "outlets", "rejected", "removals")
 METADATA_FILE = "analysis.json"
 
-_DOCUMENT_FIELDS = ("doc_id", "outlet", "title", "date", "url", "location")
+_DOCUMENT_FIELDS = ("doc_id", "outlet", "title", "date", "url", "location", "language")
+IN_SCOPE = "in_scope"
+"""Documents column: True when the article's language is one of the analysis's ``languages``
+(or undetermined); out-of-scope articles are kept but left out of the outlet table."""
 _EVIDENCE_COLUMNS = (
     "doc_id",
     "outlet",
@@ -219,7 +228,9 @@ class AnalysisConfig:
 
     One codebook per lexicon family: hedging, generic frames (``framing``), policy frames
     (``policy``), conflict frames (``conflict``), loaded labels (``labels``) and actors
-    (``salience``).
+    (``salience``). ``languages``: ISO 639-1 codes of the languages analysed; articles in
+    other languages are measured and flagged (documents column ``in_scope``) but left out of
+    the outlet table (``toolkit.corpus.language``).
     """
 
     hedging_codebook: Codebook
@@ -228,6 +239,7 @@ class AnalysisConfig:
     conflict_codebook: Codebook
     labels_codebook: Codebook
     actors_codebook: Codebook
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     def __post_init__(self) -> None:
         wrong = []
@@ -239,6 +251,11 @@ class AnalysisConfig:
                 )
         if wrong:
             raise ParameterError(f"AnalysisConfig: {'; '.join(wrong)}.")
+        check_languages(self.languages)
+
+    def for_languages(self, languages: Sequence[str]) -> AnalysisConfig:
+        """This configuration analysing ``languages`` (ISO 639-1 codes, e.g. ``["en", "fr"]``)."""
+        return replace(self, languages=check_languages(languages))
 
     @property
     def codebooks(self) -> tuple[Codebook, ...]:
@@ -274,7 +291,8 @@ def make_config(
     """Resolve codebook arguments (None: the built-in ones) into an ``AnalysisConfig``.
 
     Each argument is a ``Codebook``, a path to a codebook file of the family it feeds (see
-    ``CODEBOOK_PARAMETERS``), or None for the built-in codebook.
+    ``CODEBOOK_PARAMETERS``), or None for the built-in codebook. The languages analysed are
+    English; ``AnalysisConfig.for_languages`` chooses others.
     """
     return AnalysisConfig(
         hedging_codebook=resolve_codebook(hedging_codebook, "hedging"),
@@ -292,7 +310,10 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     Besides the numeric values of every family, the document row holds one text column per frame
     family, ``<family>_dominant_frame`` (framing, policy, conflict): the frame with the largest
     share, "" when the article has no frame vocabulary (see ``toolkit.metrics.framing``).
+    An article whose ``language`` was not identified at load time is identified here.
     """
+    if not article.language:
+        article = replace(article, language=identify_language(article.text))
     doc = segment(article.text)
     headline = segment(article.title)
     folded, folded_title = scan_text(doc.text), scan_text(headline.text)
@@ -346,6 +367,7 @@ def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
     document = _document_row(
         article,
         doc,
+        config.languages,
         (
             hedging_values,
             attribution_result.result.values,
@@ -369,6 +391,7 @@ def analyze(
     config: AnalysisConfig | None = None,
     jobs: int = 1,
     client: Client | None = None,
+    languages: Sequence[str] | None = None,
     **codebooks: CodebookLike | None,
 ) -> Analysis:
     """Measure every article of ``corpus`` and return the tables (held in memory).
@@ -377,6 +400,9 @@ def analyze(
     bundled sample corpus. Codebooks default to the built-in ones; a researcher's codebook file of
     the same family may be given instead (``hedging_codebook=...`` and the other keyword
     arguments of ``make_config``), or a whole ``config`` from ``make_config``.
+
+    ``languages`` (ISO 639-1 codes, default English) are the languages whose articles enter the
+    outlet table; the others are measured and flagged (``language``, ``in_scope``).
 
     ``jobs`` > 1 measures articles on that many processes; ``client`` (a
     ``distributed.Client``) runs them on a Dask cluster. The tables are the same either way.
@@ -393,6 +419,8 @@ def analyze(
             "Give analyze either 'config' or codebook parameters, not both: put the codebooks "
             "in make_config(...)."
         )
+    if languages is not None:
+        config = config.for_languages(languages)
     document_rows: list[dict[str, Any]] = []
     evidence_rows: list[dict[str, Any]] = []
     attribution_rows: list[dict[str, Any]] = []
@@ -435,7 +463,7 @@ def article_frames(
     """The documents, evidence and attributions frames of these rows, in the rows' order."""
     documents = pd.DataFrame(document_rows)
     if documents.empty:
-        documents = pd.DataFrame(columns=[*_DOCUMENT_FIELDS, "n_words", "n_sentences"])
+        documents = pd.DataFrame(columns=[*_DOCUMENT_FIELDS, IN_SCOPE, "n_words", "n_sentences"])
     evidence = _frame(evidence_rows, _EVIDENCE_COLUMNS, list(ROW_ORDER["evidence"]))
     attributions = _frame(attribution_rows, (), list(ROW_ORDER["attributions"]))
     return documents, evidence, attributions
@@ -465,12 +493,16 @@ def outlet_partials(documents: pd.DataFrame) -> pd.DataFrame:
     """Per-outlet sums and non-NaN counts of every numeric column of a documents chunk.
 
     Partials of chunks add up (``pd.concat(parts).groupby(level=0).sum()``), so the outlet
-    table of a corpus streamed in chunks needs memory for one row per outlet only.
+    table of a corpus streamed in chunks needs memory for one row per outlet only. Articles
+    out of scope (``in_scope`` False: not in the languages analysed) are left out.
     """
+    if IN_SCOPE in documents.columns:
+        documents = documents[documents[IN_SCOPE].astype(bool)]
     numeric = [
         column
         for column in documents.columns
-        if column not in _DOCUMENT_FIELDS and pd.api.types.is_numeric_dtype(documents[column])
+        if column not in (*_DOCUMENT_FIELDS, IN_SCOPE)
+        and pd.api.types.is_numeric_dtype(documents[column])
     ]
     grouped = documents.groupby("outlet", sort=True)
     sums = grouped[numeric].sum()
@@ -524,10 +556,14 @@ def _as_corpus(corpus: Corpus | Iterable[Article] | str | os.PathLike[str] | Non
 
 
 def _document_row(
-    article: Article, doc: Segmented, results: Sequence[Mapping[str, float]]
+    article: Article,
+    doc: Segmented,
+    languages: Sequence[str],
+    results: Sequence[Mapping[str, float]],
 ) -> dict[str, Any]:
     """The documents row of ``article`` from the ``values`` of every family, in table order."""
     row: dict[str, Any] = {field: getattr(article, field) for field in _DOCUMENT_FIELDS}
+    row[IN_SCOPE] = in_scope(article.language, languages)
     row["n_words"] = doc.n_words
     row["n_sentences"] = doc.n_sentences
     for values in results:

@@ -45,6 +45,14 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         "and list them in the rejected table (skip)",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
+    parser.add_argument(
+        "--languages",
+        nargs="+",
+        default=["en"],
+        metavar="CODE",
+        help="languages analysed, as ISO 639-1 codes (default: en); articles identified as "
+        "written in another language are kept and flagged but left out of outlet figures",
+    )
     parser.add_argument("--hedging-codebook", type=Path, help="your own hedging codebook (YAML)")
     parser.add_argument("--framing-codebook", type=Path, help="your own framing codebook (YAML)")
     parser.add_argument("--policy-codebook", type=Path, help="your own policy-frames codebook")
@@ -277,7 +285,7 @@ def _analyze(args: argparse.Namespace) -> int:
             out,
             on_error=args.on_error,
             encoding=args.encoding,
-            config=make_config(**codebooks),
+            config=make_config(**codebooks).for_languages(args.languages),
             jobs=args.analysis_jobs,
             scheduler=args.scheduler,
             dask_address=args.dask_address,
@@ -287,6 +295,11 @@ def _analyze(args: argparse.Namespace) -> int:
         f"[{summary.executor}]"
     )
     _print_rejected(summary.rejected)
+    from toolkit.reports.batch import language_note
+
+    note = language_note(out, args.languages)
+    if note:
+        print(note)
     return 0
 
 
@@ -335,6 +348,7 @@ def _report(args: argparse.Namespace) -> int:
         analysis_jobs=args.analysis_jobs,
         scheduler=args.scheduler,
         dask_address=args.dask_address,
+        languages=args.languages,
         say=lambda message: print(message, flush=True),
     )
     print(f"\n  {'status':8}{'seconds':>8}  report")
@@ -445,7 +459,8 @@ def _validate(args: argparse.Namespace) -> int:
 
             codebooks = _codebook_options(args)
             corpus = load_corpus(args.corpus, on_error=args.on_error, encoding=args.encoding)
-            evidence = analyze(corpus, config=make_config(**codebooks)).evidence
+            config = make_config(**codebooks).for_languages(args.languages)
+            evidence = analyze(corpus, config=config).evidence
         sheet = sample_evidence(
             evidence, families=args.families, per_cell=args.per_cell, seed=args.seed
         )

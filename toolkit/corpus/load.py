@@ -9,6 +9,7 @@ from pathlib import Path
 
 from toolkit.corpus.article import Article, Corpus
 from toolkit.corpus.cleaning import clean, find_headline, shift
+from toolkit.corpus.language import identify_language
 from toolkit.corpus.loaders import (
     RawRecord,
     Reading,
@@ -103,4 +104,5 @@ def build_article(record: RawRecord, rules: CleaningRules) -> Article | None:
         date=record.date,
         url=record.url,
         removals=((headline,) if headline is not None else ()) + shift(removals, body_start),
+        language=identify_language(text),
     )

@@ -32,6 +32,19 @@ from toolkit.metrics.base import FamilyResult
 from toolkit.text import Segmented
 
 FAMILY = "readability"
+ENGLISH_OR_UNKNOWN = frozenset({"en", "und", ""})
+"""Article languages the formulas are computed for: English, undetermined or not identified."""
+VALUE_KEYS = (
+    "readability_flesch_reading_ease",
+    "readability_fk_grade",
+    "readability_gunning_fog",
+    "readability_smog",
+    "readability_coleman_liau",
+    "readability_dale_chall",
+    "readability_words_per_sentence",
+    "readability_syllables_per_word",
+)
+"""The keys of the values ``measure`` returns, in order."""
 SMOG_MIN_SENTENCES = 30
 """McLaughlin (1969) defined SMOG on a sample of 30 sentences; shorter texts get NaN."""
 
@@ -343,7 +356,14 @@ def measure(article: Article, doc: Segmented) -> FamilyResult:
     ``readability_gunning_fog``, ``readability_smog``, ``readability_coleman_liau``,
     ``readability_dale_chall``, ``readability_words_per_sentence`` and
     ``readability_syllables_per_word`` (all higher = harder).
+
+    Every score is NaN for an article identified as written in another language than English
+    (``Article.language``, see ``toolkit.corpus.language``): the formulas, the syllable
+    dictionary and the list of familiar words are English, and on Arabic or Chinese text they
+    give numbers beyond the scale (a Flesch reading ease of 113.6 for an Arabic article).
     """
+    if article.language not in ENGLISH_OR_UNKNOWN:
+        return FamilyResult(family=FAMILY, values=dict.fromkeys(VALUE_KEYS, math.nan))
     counts = readability_counts(doc)
     return FamilyResult(
         family=FAMILY,

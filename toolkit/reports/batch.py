@@ -27,6 +27,7 @@ from toolkit import __version__
 from toolkit.analysis import METADATA_FILE, AnalysisConfig, CodebookLike, make_config
 from toolkit.codebooks import Codebook
 from toolkit.corpus.article import Rejection
+from toolkit.corpus.language import DEFAULT_LANGUAGES, out_of_scope_note
 from toolkit.errors import ParameterError, ReportError
 from toolkit.reports.html import index_html
 from toolkit.reports.lock import output_lock
@@ -114,6 +115,7 @@ def build_reports(
     analysis_jobs: int = 1,
     scheduler: str = "processes",
     dask_address: str | None = None,
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
 ) -> ReportRun:
     """Analyse ``corpus`` (None: the bundled sample) once and build every report into ``out_dir``.
 
@@ -125,6 +127,7 @@ def build_reports(
     holding ``outlet_report.ipynb`` and ``comparative_report.ipynb`` (default: the project's).
     ``analysis_jobs``, ``scheduler`` and ``dask_address`` choose where articles are measured
     (see ``toolkit.engine.make_executor``); the analysis streams to disk in chunks.
+    ``languages`` (ISO 639-1 codes) are the languages whose articles enter outlet figures.
 
     ``out_dir`` may not be, contain or lie inside an input (the corpus, a codebook, the
     notebooks). The run holds the lock ``.OUT.lock`` beside it (``toolkit.reports.lock``), so a
@@ -155,6 +158,7 @@ def build_reports(
                 analysis_jobs=analysis_jobs,
                 scheduler=scheduler,
                 dask_address=dask_address,
+                languages=languages,
             )
         except BaseException:
             shutil.rmtree(staging_dir(target), ignore_errors=True)
@@ -197,6 +201,7 @@ def _build_reports(
     analysis_jobs: int,
     scheduler: str,
     dask_address: str | None,
+    languages: Sequence[str],
 ) -> ReportRun:
     if jobs < 1:
         raise ParameterError(f"The 'jobs' parameter must be at least 1. Got {jobs!r} instead.")
@@ -209,7 +214,7 @@ def _build_reports(
             f"{target} already exists and is not a toolkit report; pass --force to replace it."
         )
     codebook_args = dict(codebooks or {})
-    config = make_config(**codebook_args)
+    config = make_config(**codebook_args).for_languages(languages)
     corpus_path = None if corpus is None else Path(corpus)
     inputs = input_hashes(corpus_path)
     analysis_fp = fingerprint(__version__, inputs, repr(config), on_error, encoding)
@@ -287,6 +292,9 @@ def _analysis(
         )
         for line in rejected_lines(summary.rejected):
             tell(line)
+        note = language_note(staging / ANALYSIS_FOLDER, config.languages)
+        if note:
+            tell(note)
     return read_overview(staging / ANALYSIS_FOLDER)
 
 
@@ -315,6 +323,12 @@ def rejected_lines(rejected: Sequence[Rejection]) -> list[str]:
             f"  ... and {len(rejected) - SHOWN_REJECTIONS} more: see {ANALYSIS_FOLDER}/rejected.csv"
         )
     return lines
+
+
+def language_note(folder: Path, languages: Sequence[str]) -> str | None:
+    """How many articles of the analysis in ``folder`` are out of the languages analysed."""
+    languages_read = pq.read_table(folder / "documents.parquet", columns=["language"])
+    return out_of_scope_note(languages_read.column("language").to_pylist(), languages)
 
 
 def read_overview(folder: Path) -> AnalysisOverview:

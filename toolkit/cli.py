@@ -148,16 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     lab = commands.add_parser(
         "lab",
         help="open JupyterLab on the report notebooks",
-        description="Start JupyterLab on notebooks/ with the toolkit importable.",
+        description="Start JupyterLab on notebooks/ with the toolkit importable. Any other "
+        "option is passed to JupyterLab as it is (e.g. --port 8899), also after --.",
     )
     lab.add_argument(
         "--no-browser", action="store_true", help="do not open a browser (passed to JupyterLab)"
-    )
-    lab.add_argument(
-        "lab_args",
-        nargs="*",
-        metavar="JUPYTER_ARGS",
-        help="any other JupyterLab option, as it is (e.g. --port 8899), optionally after --",
     )
 
     codebooks = commands.add_parser(
@@ -222,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra and args.command != "lab":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "lab":
-        args.lab_args = [*args.lab_args, *extra]
+        args.lab_args = extra
     try:
         if args.command == "analyze":
             return _analyze(args)

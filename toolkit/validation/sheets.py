@@ -138,8 +138,9 @@ def write_sheet(
     """Write a coder sheet as UTF-8 CSV (opens in spreadsheets); return the path.
 
     Text cells are spreadsheet-safe (``toolkit.reports.escaping.spreadsheet_cell``): a cue or
-    outlet starting with ``=`` is shown as text, never run as a formula. An existing file is
-    replaced only with ``overwrite`` (it may be a sheet a coder already filled in).
+    outlet starting with ``=`` is shown as text, never run as a formula. Rows end in CRLF
+    (RFC 4180). An existing file is replaced only with ``overwrite`` (it may be a sheet a coder
+    already filled in).
     """
     out = Path(path)
     if out.exists() and not overwrite:
@@ -157,7 +158,9 @@ def write_sheet(
                 spreadsheet_cell(value) if isinstance(value, str) else value
                 for value in safe[column]
             ]
-    safe.to_csv(out, index=False, lineterminator="\n")
+    # CRLF line ends (RFC 4180) also make the writer quote a cell holding a lone carriage return,
+    # which a spreadsheet would otherwise read as the end of a row.
+    safe.to_csv(out, index=False, lineterminator="\r\n")
     return out
 
 

@@ -4,6 +4,7 @@ attributes); the Chromium test repeats the check on the live DOM."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -55,13 +56,16 @@ def parse(markup: str) -> Dom:
 def markup_from_corpus(dom: Dom, marker: str = HOSTILE_MARKER) -> list[Element]:
     """Elements whose tag, attribute names or attribute values carry ``marker``.
 
-    Heading anchors (``id`` and ``href="#..."`` made from the heading's text by nbconvert) are
-    not markup from the corpus: they are the page's own links to its headings.
+    Heading anchors (``id`` and ``href="#..."`` made from the heading's text by nbconvert) and
+    links to the report's own pages (``outlets/<slug>.html``: lower-case letters, digits and
+    hyphens only) are not markup from the corpus: they are the page's own links.
     """
     found = []
     for element in dom.elements:
         for name, value in element.attributes:
-            anchor = name == "id" or (name == "href" and (value or "").startswith("#"))
+            anchor = name == "id" or (
+                name == "href" and re.fullmatch(r"#.*|outlets/[a-z0-9-]+\.html", value or "")
+            )
             if marker in name or (marker in (value or "") and not anchor):
                 found.append(element)
                 break

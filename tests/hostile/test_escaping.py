@@ -132,3 +132,10 @@ def test_the_validation_summary_quotes_entries_as_code() -> None:
     dom = parse(markdown2html_mistune(summary(result)))
     assert dom.tags == {"p", "code"}
     assert "a`<img src=x-hostile>" in dom.text
+
+
+def test_the_dom_check_finds_raw_markup() -> None:
+    """The checks above cannot pass vacuously: unescaped, these payloads become markup."""
+    for value in HOSTILE[1:6]:
+        assert markup_from_corpus(parse(markdown2html_mistune(value))) != [], value
+    assert markup_from_corpus(parse("<p><img src=x-hostile></p>")) != []

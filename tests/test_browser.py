@@ -138,8 +138,11 @@ def _check_page(driver: object, page: Path, screenshot: Path) -> None:
 
 
 _LIVE_DOM = """
-return Array.from(document.querySelectorAll('*')).map(
-    e => [e.tagName.toLowerCase(), Array.from(e.attributes).map(a => [a.name, a.value])]);
+return Array.from(document.querySelectorAll('*')).map(e => [
+    e.tagName.toLowerCase(),
+    Array.from(e.attributes).map(a => [a.name, a.value]),
+    ['style', 'script'].includes(e.tagName.toLowerCase()) ? e.textContent : '',
+]);
 """
 _FETCHED = """
 return performance.getEntriesByType('resource').map(r => r.name)
@@ -172,7 +175,10 @@ def test_html_and_script_from_the_corpus_is_shown_as_text(
         _check_page(browser, page, out.parent / f"{page.stem}.png")
         live = browser.execute_script(_LIVE_DOM)  # type: ignore[attr-defined]
         body = browser.find_element("tag name", "body").text  # type: ignore[attr-defined]
-        dom = Dom([Element(tag, [tuple(pair) for pair in pairs]) for tag, pairs in live], body)
+        elements = [
+            Element(tag, [tuple(pair) for pair in pairs], content) for tag, pairs, content in live
+        ]
+        dom = Dom(elements, body)
         _check_dom(dom, page)
         assert browser.execute_script(_FETCHED) == [], page  # type: ignore[attr-defined]
         title = browser.execute_script("return document.title;")  # type: ignore[attr-defined]

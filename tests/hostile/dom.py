@@ -16,6 +16,7 @@ HOSTILE_MARKER = "hostile"
 class Element:
     tag: str
     attributes: list[tuple[str, str | None]]
+    content: str = ""  # the text of a <style> or <script>: read by the browser, not shown
 
 
 @dataclass
@@ -33,12 +34,23 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.dom = Dom()
         self._text: list[str] = []
+        self._raw: Element | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.dom.elements.append(Element(tag, attrs))
+        element = Element(tag, attrs)
+        self.dom.elements.append(element)
+        if tag in ("style", "script"):
+            self._raw = element
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._raw = None
 
     def handle_data(self, data: str) -> None:
-        self._text.append(data)
+        if self._raw is not None:
+            self._raw.content += data
+        else:
+            self._text.append(data)
 
     def close(self) -> None:
         super().close()
@@ -54,7 +66,8 @@ def parse(markup: str) -> Dom:
 
 
 def markup_from_corpus(dom: Dom, marker: str = HOSTILE_MARKER) -> list[Element]:
-    """Elements whose tag, attribute names or attribute values carry ``marker``.
+    """Elements whose tag, attribute names, attribute values or style/script text carry
+    ``marker``.
 
     Heading anchors (``id`` and ``href="#..."`` made from the heading's text by nbconvert) and
     links to the report's own pages (``outlets/<slug>.html``: lower-case letters, digits and
@@ -70,6 +83,6 @@ def markup_from_corpus(dom: Dom, marker: str = HOSTILE_MARKER) -> list[Element]:
                 found.append(element)
                 break
         else:
-            if marker in element.tag:
+            if marker in element.tag or marker in element.content:
                 found.append(element)
     return found

@@ -27,7 +27,8 @@ import re
 _LINE_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
 _UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~$:])")
-_BLOCK_START = re.compile(r"\A([-+=]|\d+(?=[.)]))")
+# A list marker (CommonMark 5.2): "-" or "+", or 1-9 digits and "." or ")", then a space or the end.
+_BLOCK_START = re.compile(r"\A(?:[-+](?=[ \t]|\Z)|\d{1,9}(?=[.)](?:[ \t]|\Z)))")
 _BACKTICKS = re.compile("`+")
 REPLACEMENT = "\ufffd"
 """Shown for a control character or a lone surrogate (U+FFFD REPLACEMENT CHARACTER)."""
@@ -48,9 +49,9 @@ def markdown_text(value: object) -> str:
 
     Markdown punctuation (``\\ ` * _ { } [ ] ( ) # | ~ $ :``) is backslash-escaped, so no
     link, image, emphasis, code, table cell, math or bare URL link (``https://...``) starts; a
-    leading ``-``, ``+``, ``=`` or number
-    with ``.``/``)`` is escaped too, so no list or heading starts; ``&``, ``<`` and ``>`` become
-    character references, so no HTML tag or entity is read.
+    list marker at the start (``- ``, ``+ ``, ``1. ``) is escaped too, so no list starts; ``&``,
+    ``<`` and ``>`` become character references, so no HTML tag or entity is read. Text that
+    needs none of this (``U.S. officials``, ``1.0.0``) is left as it is.
     """
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line(value))
     text = _BLOCK_START.sub(_escape_block_start, text)
@@ -58,7 +59,7 @@ def markdown_text(value: object) -> str:
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
-    marker = match.group(1)
+    marker = match.group()
     return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
 
 

@@ -6,15 +6,20 @@
 
 Both first make (or refresh) a virtual environment in ``.venv/`` with the toolkit installed
 editable and every dependency pinned by ``requirements/constraints.txt``; they reinstall only when
-``pyproject.toml`` or the constraints change. Standard library only.
+``pyproject.toml`` or the constraints change. ``test`` also installs Debian's ``chromium`` and
+``chromium-driver`` for the browser test when they are missing and it runs as root with apt-get
+(as CI does; set TOOLKIT_NO_BROWSER_INSTALL=1 to skip); elsewhere that test is skipped and says
+why. Standard library only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -24,6 +29,8 @@ CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 STAMP = VENV / ".toolkit-install-stamp"
 EXTRAS = "notebooks,dev"
 LINTED = ("toolkit", "tests", "benchmarks", "scripts", "noxfile.py", "run.py")
+BROWSER_PACKAGES = ("chromium", "chromium-driver")
+APT_TIMEOUT = 900  # seconds for each apt-get command
 
 
 def _venv_executable(name: str) -> Path:
@@ -62,11 +69,46 @@ def ensure_environment() -> Path:
     return python
 
 
+def ensure_browser() -> None:
+    """Install Chromium and chromedriver (Debian packages) for the browser test, if possible.
+
+    Only when both are missing, this process is root, apt-get exists and
+    TOOLKIT_NO_BROWSER_INSTALL is unset; a failed install is reported and the test skips.
+    """
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    if os.environ.get("TOOLKIT_NO_BROWSER_INSTALL"):
+        print("Chromium not installed (TOOLKIT_NO_BROWSER_INSTALL): the browser test skips.")
+        return
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("apt-get") is None:
+        print(
+            "Chromium not installed and apt-get as root is not available: the browser test skips."
+        )
+        return
+    started = time.monotonic()
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *BROWSER_PACKAGES]
+    for command in (["apt-get", "update", "-qq"], install):
+        print("+", " ".join(command), flush=True)
+        try:
+            completed = subprocess.run(
+                command, env=environment, stdin=subprocess.DEVNULL, timeout=APT_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            print(f"{command[1]} took over {APT_TIMEOUT} s: the browser test skips.")
+            return
+        if completed.returncode != 0:
+            print(f"apt-get {command[1]} failed: the browser test skips.")
+            return
+    print(f"Installed {' and '.join(BROWSER_PACKAGES)} in {time.monotonic() - started:.0f} s.")
+
+
 def run_tests(python: Path) -> None:
-    """Lint, type-check, then run the test suite."""
+    """Lint, type-check, install the browser if possible, then run the test suite."""
     _run(python, "-m", "ruff", "check", *LINTED)
     _run(python, "-m", "ruff", "format", "--check", *LINTED)
     _run(python, "-m", "mypy")
+    ensure_browser()
     _run(python, "-m", "pytest")
 
 

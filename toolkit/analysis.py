@@ -14,7 +14,7 @@ import html
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -164,6 +164,7 @@ def analyze(
     config: AnalysisConfig | None = None,
     jobs: int = 1,
     client: Client | None = None,
+    languages: Sequence[str] | None = None,
     **codebooks: CodebookLike | None,
 ) -> Analysis:
     """Measure every article of ``corpus`` and return the tables (held in memory).
@@ -175,15 +176,19 @@ def analyze(
     ``actors_codebook=``, ...; see ``toolkit.pipeline.config.codebook_parameters()``), or a
     whole ``config`` from ``make_config``.
 
+    ``languages`` (ISO 639-1 codes, default English) are the languages whose articles enter the
+    outlet totals; the others are measured and flagged (``language``, ``in_scope``).
+
     ``jobs`` > 1 measures articles on that many processes; ``client`` (a
     ``distributed.Client``) runs them on a Dask cluster; the tables are the same either way.
     With ``jobs`` > 1 a script must call ``analyze`` under ``if __name__ == "__main__":``
     (worker processes import the script that starts them).
     """
+    chosen = _config(config, codebooks, "analyze")
+    if languages is not None:
+        chosen = chosen.for_languages(languages)
     sink = MemorySink()
-    run_pipeline(
-        corpus, sink, _config(config, codebooks, "analyze"), Options(jobs=jobs, client=client)
-    )
+    run_pipeline(corpus, sink, chosen, Options(jobs=jobs, client=client))
     return Analysis(sink.tables(), sink.metadata)
 
 
@@ -255,6 +260,7 @@ def analyze_to_folder(
     dask_address: str | None = None,
     chunk_size: int = 250,
     batch_size: int = 16,
+    languages: Sequence[str] | None = None,
     **codebooks: CodebookLike | None,
 ) -> AnalysisSummary:
     """Analyse ``corpus`` and write the tables to ``out_dir`` without holding them in memory.
@@ -262,8 +268,8 @@ def analyze_to_folder(
     ``corpus``: a path (a ``.jsonl``/``.csv`` file, optionally ``.gz``, is streamed; a folder
     is loaded whole), a loaded ``Corpus``, an iterable of ``Article``, or None (the sample).
     ``on_error`` and ``encoding`` are as in ``load_corpus``: with ``"raise"`` any bad article
-    raises CorpusError listing every problem and nothing is written. Codebooks are given as in
-    ``analyze`` (``config`` or one keyword per codebook slot, not both).
+    raises CorpusError listing every problem and nothing is written. Codebooks and ``languages``
+    are given as in ``analyze`` (``config`` or one keyword per codebook slot, not both).
     ``jobs``/``scheduler``/``client``/``dask_address`` choose the executor (``make_executor``).
     Tables get one Parquet row group per ``chunk_size`` articles; workers receive
     ``batch_size`` articles per task. Files already in ``out_dir`` with a table's name are
@@ -280,6 +286,8 @@ def analyze_to_folder(
         batch_size=batch_size,
     )
     config = _config(config, codebooks, "analyze_to_folder")
+    if languages is not None:
+        config = config.for_languages(languages)
     target = Path(out_dir)
     staging = staged_folder(target)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,8 +46,20 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         "and list them in the rejected table (skip)",
     )
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
+    parser.add_argument(
+        "--languages",
+        nargs="+",
+        default=["en"],
+        metavar="CODE",
+        help="languages analysed, as ISO 639-1 codes (default: en); articles identified as "
+        "written in another language are kept and flagged but left out of outlet figures",
+    )
     _add_codebook_options(parser)
-    parser.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a non-empty output folder or an existing sheet",
+    )
 
 
 def _add_codebook_options(parser: argparse.ArgumentParser) -> None:
@@ -173,9 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     lab = commands.add_parser(
         "lab",
         help="open JupyterLab on the report notebooks",
-        description="Start JupyterLab on notebooks/ with the toolkit importable.",
+        description="Start JupyterLab on notebooks/ with the toolkit importable. Any other "
+        "option is passed to JupyterLab as it is (e.g. --port 8899), also after --.",
     )
-    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    lab.add_argument(
+        "--no-browser", action="store_true", help="do not open a browser (passed to JupyterLab)"
+    )
 
     codebooks = commands.add_parser(
         "codebooks",
@@ -229,8 +245,17 @@ def _add_validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentP
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; return the exit status.
+
+    Every error a researcher can cause ends in a one-paragraph message on standard error and
+    status 1, never a traceback; Ctrl-C ends in a message and status 130.
+    """
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "lab":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "lab":
+        args.lab_args = extra
     try:
         if args.command == "analyze":
             return _analyze(args)
@@ -248,32 +273,85 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ToolkitError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(
+            "\nerror: interrupted; nothing was changed in the output (a previous report or "
+            "table folder is as it was).",
+            file=sys.stderr,
+        )
+        return 130
+    except OSError as error:
+        print(f"error: {_os_error_message(error)}", file=sys.stderr)
+        return 1
+
+
+def _os_error_message(error: OSError) -> str:
+    """What went wrong with the file system, in words, with the path it concerns."""
+    reason = error.strerror or str(error)
+    where = f": {error.filename}" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        reason = "no space left on the device"
+    return (
+        f"{reason}{where}. Nothing was changed in the output (a previous report or table "
+        "folder is as it was); free the space or fix the path and run again."
+        if error.errno in _WRITE_ERRORS
+        else f"{reason}{where}."
+    )
+
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 def _analyze(args: argparse.Namespace) -> int:
     from toolkit.analysis import analyze_to_folder
     from toolkit.pipeline.config import make_config
+    from toolkit.reports.lock import output_lock
+    from toolkit.reports.paths import check_not_an_input, check_out_dir
 
-    out: Path = args.out
+    out = check_out_dir(args.out)
+    codebooks = _codebook_arguments(args)
+    check_not_an_input(out, _inputs(args, codebooks))
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"error: {out} is not empty; pass --force to replace its tables.", file=sys.stderr)
         return 1
-    summary = analyze_to_folder(
-        args.corpus,
-        out,
-        on_error=args.on_error,
-        encoding=args.encoding,
-        config=make_config(**_codebook_arguments(args)),
-        jobs=args.jobs,
-        scheduler=args.scheduler,
-        dask_address=args.dask_address,
-    )
+    with output_lock(out):
+        summary = analyze_to_folder(
+            args.corpus,
+            out,
+            on_error=args.on_error,
+            encoding=args.encoding,
+            config=make_config(**codebooks).for_languages(args.languages),
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            dask_address=args.dask_address,
+        )
     print(
         f"Analysed {summary.n_articles} articles ({summary.n_rejected} rejected) -> {out} "
         f"[{summary.executor}]"
     )
     _print_rejected(summary.rejected)
+    from toolkit.reports.batch import language_note
+
+    note = language_note(out, args.languages)
+    if note:
+        print(note)
     return 0
+
+
+def _inputs(args: argparse.Namespace, codebooks: dict[str, Path]) -> dict[str, Path | None]:
+    """Every path a command reads, by description (an output may not be, hold or lie in one)."""
+    from toolkit.reports.manifest import SAMPLE_CORPUS
+    from toolkit.reports.paths import PACKAGE_INPUTS, package_dir
+
+    found: dict[str, Path | None] = {
+        "the corpus": SAMPLE_CORPUS if args.corpus is None else Path(args.corpus),
+        PACKAGE_INPUTS: package_dir(),
+    }
+    found.update(
+        (f"the {name.removesuffix('_codebook')} codebook", path) for name, path in codebooks.items()
+    )
+    found["the analysis folder"] = getattr(args, "analysis_dir", None)
+    return found
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -292,10 +370,11 @@ def _report(args: argparse.Namespace) -> int:
         codebooks=_codebook_arguments(args),
         cell_timeout=args.cell_timeout,
         notebook_timeout=args.notebook_timeout,
-        progress=not args.no_progress,
+        progress=not args.no_progress and sys.stderr.isatty(),
         notebooks=args.notebooks,
         scheduler=args.scheduler,
         dask_address=args.dask_address,
+        languages=args.languages,
         say=lambda message: print(message, flush=True),
     )
     print(f"\n  {'status':8}{'seconds':>8}  report")
@@ -325,7 +404,12 @@ def _lab(args: argparse.Namespace) -> int:
 
     from toolkit.reports import notebooks_dir
 
-    command = [sys.executable, "-m", "jupyterlab", str(notebooks_dir()), *args.lab_args]
+    extra = list(args.lab_args)
+    if extra[:1] == ["--"]:
+        extra = extra[1:]
+    if args.no_browser:
+        extra.insert(0, "--no-browser")
+    command = [sys.executable, "-m", "jupyterlab", str(notebooks_dir()), *extra]
     return subprocess.run(command, check=False).returncode
 
 
@@ -390,6 +474,16 @@ def _validate(args: argparse.Namespace) -> int:
     )
 
     if args.step == "export":
+        from toolkit.reports.paths import check_not_an_input
+
+        check_not_an_input(args.out, _inputs(args, _codebook_arguments(args)))
+        if args.out.exists() and not args.force:
+            print(
+                f"error: {args.out} already exists (it may hold a coder's work); pass --force to "
+                "replace it, or write the sheet elsewhere.",
+                file=sys.stderr,
+            )
+            return 1
         if args.analysis_dir is not None:
             from toolkit.analysis import read_analysis
 
@@ -399,8 +493,10 @@ def _validate(args: argparse.Namespace) -> int:
             from toolkit.corpus import load_corpus
             from toolkit.pipeline.config import make_config
 
+            codebooks = _codebook_arguments(args)
             corpus = load_corpus(args.corpus, on_error=args.on_error, encoding=args.encoding)
-            analysis = analyze(corpus, config=make_config(**_codebook_arguments(args)))
+            config = make_config(**codebooks).for_languages(args.languages)
+            analysis = analyze(corpus, config=config)
         sheet = sample_evidence(
             analysis.evidence,
             analysis.sentences,
@@ -408,7 +504,7 @@ def _validate(args: argparse.Namespace) -> int:
             per_cell=args.per_cell,
             seed=args.seed,
         )
-        path = write_sheet(sheet, args.out)
+        path = write_sheet(sheet, args.out, overwrite=args.force)
         print(f"Wrote {len(sheet)} items to {path}: write 1 (correct) or 0 (wrong) in 'code'.")
         return 0
     if len(args.sheets) > 2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,9 +25,13 @@ def _rules(*patterns: tuple[str, str]) -> CleaningRules:
         licence="MIT",
         rules=tuple(
             CleaningRule(
-                id=rule_id, description=rule_id, regex=regex, flags=(), pattern=re.compile(regex)
+                id=rule_id,
+                description=rule_id,
+                regex=expression,
+                flags=(),
+                pattern=regex.compile(expression),
             )
-            for rule_id, regex in patterns
+            for rule_id, expression in patterns
         ),
         source="<test>",
     )

@@ -61,6 +61,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from toolkit import safe_yaml
 from toolkit.codebooks.model import Category, Codebook, Entry, normalize_term
 from toolkit.errors import CodebookError, InputProblem, ParameterError
 from toolkit.metrics.guards import GUARDS, NEGATION_GUARD
@@ -176,7 +177,7 @@ class _Reader:
 def _parse(source: str, location: str) -> tuple[Codebook | None, list[InputProblem]]:
     """The codebook in ``source`` (None if invalid) and every problem found in it."""
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1

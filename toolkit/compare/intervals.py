@@ -26,6 +26,7 @@ import pandas as pd
 
 from toolkit.compare.texts import require_columns
 from toolkit.errors import ParameterError
+from toolkit.reports.escaping import markdown_text
 
 ARTICLES = "articles"
 SENTENCES = "sentences"
@@ -213,12 +214,16 @@ def family_intervals(
 
 
 def resampling_note(intervals: pd.DataFrame) -> str:
-    """One Markdown sentence per resampling unit saying which outlets were resampled how."""
+    """One Markdown sentence per resampling unit saying which outlets were resampled how.
+
+    Outlet names are escaped (``toolkit.reports.escaping.markdown_text``): they come from the
+    corpus and must show as text, never as Markdown or HTML.
+    """
     require_columns(intervals, ("outlet", "unit", "small_sample"), "intervals")
     per_outlet = intervals.drop_duplicates("outlet").sort_values("outlet")
     lines = []
     for unit, group in per_outlet.groupby("unit", sort=True):
-        names = ", ".join(group["outlet"].astype(str))
+        names = ", ".join(map(markdown_text, group["outlet"]))
         if unit == ARTICLES:
             lines.append(f"Intervals resample **articles** for {names}.")
         else:
@@ -226,7 +231,7 @@ def resampling_note(intervals: pd.DataFrame) -> str:
                 f"Intervals resample the **sentences** of a single article for {names}: they "
                 "show variation within that article, not across the outlet's reporting."
             )
-    small = ", ".join(per_outlet.loc[per_outlet["small_sample"], "outlet"].astype(str))
+    small = ", ".join(map(markdown_text, per_outlet.loc[per_outlet["small_sample"], "outlet"]))
     if small:
         lines.append(f"Small samples (hollow dots; read with care): {small}.")
     return " ".join(lines)

@@ -25,7 +25,9 @@ class Article:
     ``text`` is the cleaned body that every metric reads; all evidence offsets index it.
     ``original_text`` is the text exactly as read from the input, and ``removals`` lists what
     cleaning cut from it, so nothing is lost. ``location`` names where the article came from
-    (a file, ``file:line`` or ``file:row``).
+    (a file, ``file:line`` or ``file:row``). ``language`` is the ISO 639-1 code of the language
+    of ``text`` identified when the article was loaded (``"und"`` undetermined; ``""`` not yet
+    identified, as for an Article built by hand: the analysis identifies it then).
     """
 
     doc_id: str
@@ -37,6 +39,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     removals: tuple[Removal, ...] = field(default=())
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,15 @@ back. ``original_offset`` maps an offset in ``Article.text`` back to ``Article.o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Literal
 
 from toolkit.corpus.article import Article, Removal
-from toolkit.corpus.rules import CleaningRules
+from toolkit.corpus.rules import CleaningRules, rule_spans
 from toolkit.errors import ParameterError
 
+_BYTE_ORDER_MARK = re.compile("\\A\ufeff")
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _LEADING_SPACE = re.compile(r"\A\s+")
 _TRAILING_SPACE = re.compile(r"\s+\Z")
@@ -44,25 +46,36 @@ def clean(text: str, rules: CleaningRules) -> tuple[str, tuple[Removal, ...]]:
     (rule ``byte_order_mark``); the ``\\r`` of every ``\\r\\n`` (``line_ending``); each rule
     of ``rules`` in file order; then whitespace at both ends (``leading_whitespace``,
     ``trailing_whitespace``). A lone ``\\r`` is kept as it is. Removals are sorted by
-    ``start``, never overlap, and index ``text``.
+    ``start``, never overlap, and index ``text``. Raises ``RuleTimeoutError`` when a rule of
+    ``rules`` runs past its time limit (``toolkit.corpus.rules.RULE_TIME_LIMIT``).
     """
     kept: list[Interval] = [(0, len(text))] if text else []
     removals: list[Removal] = []
-    steps: list[tuple[str, re.Pattern[str]]] = [
-        ("byte_order_mark", re.compile("\\A\ufeff")),
-        ("line_ending", _CR_BEFORE_LF),
+    steps: list[tuple[str, Callable[[str], list[Interval]]]] = [
+        ("byte_order_mark", _spans_of(_BYTE_ORDER_MARK)),
+        ("line_ending", _spans_of(_CR_BEFORE_LF)),
     ]
-    steps += [(rule.id, rule.pattern) for rule in rules.rules]
-    steps += [("leading_whitespace", _LEADING_SPACE), ("trailing_whitespace", _TRAILING_SPACE)]
-    for rule_id, pattern in steps:
+    steps += [(rule.id, partial(rule_spans, rule)) for rule in rules.rules]
+    steps += [
+        ("leading_whitespace", _spans_of(_LEADING_SPACE)),
+        ("trailing_whitespace", _spans_of(_TRAILING_SPACE)),
+    ]
+    for rule_id, find in steps:
         current = _join(text, kept)
-        spans = [match.span() for match in pattern.finditer(current) if match.end() > match.start()]
+        spans = find(current)
         if not spans:
             continue
         kept, cut = _cut(kept, spans)
         removals.extend(Removal(start, end, text[start:end], rule_id) for start, end in cut)
     removals.sort(key=lambda removal: removal.start)
     return _join(text, kept), tuple(removals)
+
+
+def _spans_of(pattern: re.Pattern[str]) -> Callable[[str], list[Interval]]:
+    def spans(text: str) -> list[Interval]:
+        return [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+
+    return spans
 
 
 def find_headline(text: str, title: str, *, taken_from_text: bool = False) -> Removal | None:

@@ -9,15 +9,17 @@ from pathlib import Path
 
 from toolkit.corpus.article import Article, Corpus
 from toolkit.corpus.cleaning import clean, find_headline, shift
+from toolkit.corpus.language import identify_language
 from toolkit.corpus.loaders import (
     RawRecord,
     Reading,
+    check_input_path,
     read_csv,
     read_jsonl,
     read_txt_folder,
     record_format,
 )
-from toolkit.corpus.rules import CleaningRules, check_loading_options
+from toolkit.corpus.rules import CleaningRules, RuleTimeoutError, check_loading_options
 from toolkit.corpus.validation import OnError, check_on_error, resolve
 from toolkit.errors import CorpusError, InputProblem
 
@@ -54,14 +56,14 @@ def load_corpus(
         source = str(path)
     if not reading.records and not reading.problems:
         raise CorpusError([InputProblem(source, "no articles found")])
-    articles = [build_article(record, rules) for record in reading.records]
-    corpus = resolve(reading, articles, on_error, source)
+    built = [cleaned(record, rules) for record in reading.records]
+    reading = replace(reading, records=tuple(record for record, _ in built))
+    corpus = resolve(reading, [article for _, article in built], on_error, source)
     return replace(corpus, cleaning_name=rules.name, cleaning_version=rules.version)
 
 
 def _read(path: Path, encoding: str) -> Reading:
-    if not path.exists():
-        raise CorpusError([InputProblem(str(path), "no such file or folder")])
+    check_input_path(path)
     if path.is_dir():
         return read_txt_folder(path, encoding)
     if record_format(path) == "jsonl":
@@ -69,8 +71,23 @@ def _read(path: Path, encoding: str) -> Reading:
     return read_csv(path, encoding)
 
 
+def cleaned(record: RawRecord, rules: CleaningRules) -> tuple[RawRecord, Article | None]:
+    """``record`` and its cleaned article; a rule that runs out of time becomes a problem.
+
+    When a cleaning rule is stopped (``RuleTimeoutError``), the article is None and the record comes
+    back with the problem added, so that it is reported (or rejected) like any other bad record.
+    """
+    try:
+        return record, build_article(record, rules)
+    except RuleTimeoutError as timeout:
+        return replace(record, text=None, problems=(*record.problems, str(timeout))), None
+
+
 def build_article(record: RawRecord, rules: CleaningRules) -> Article | None:
-    """The cleaned article of a record; None when its text could not be read."""
+    """The cleaned article of a record; None when its text could not be read.
+
+    Raises ``RuleTimeoutError`` when a cleaning rule runs past its time limit on the text.
+    """
     if record.text is None:
         return None
     original = record.text
@@ -87,4 +104,5 @@ def build_article(record: RawRecord, rules: CleaningRules) -> Article | None:
         date=record.date,
         url=record.url,
         removals=((headline,) if headline is not None else ()) + shift(removals, body_start),
+        language=identify_language(text),
     )

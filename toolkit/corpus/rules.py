@@ -4,6 +4,12 @@ A rules file is YAML with ``name``, ``version``, ``description``, ``licence`` (a
 ``citation``) and a list of ``rules``, each with ``id``, ``description``, ``regex`` and optional
 ``flags``. A researcher's own file in the same format is a first-class input; every problem in
 it is reported together, by file and line.
+
+Rule expressions are Python regular expressions (checked with ``re``), run with the ``regex``
+package (whose version-0 syntax is Python's) because it can stop a match after a time limit: a
+rule that backtracks without end on some text ("catastrophic backtracking", e.g. ``(a|aa)+$``
+on a long run of a's) is stopped after :data:`RULE_TIME_LIMIT` seconds on that article, which is
+then reported instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -17,9 +23,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
-from toolkit.errors import CodebookError, InputProblem, ParameterError
+from toolkit import safe_yaml
+from toolkit.errors import CodebookError, InputProblem, ParameterError, ToolkitError
+
+RulePattern = regex.Pattern[str]
+"""A compiled rule expression (``regex`` package)."""
+
+RULE_TIME_LIMIT = 1.0
+"""Seconds one cleaning rule may spend on one article before the article is reported."""
 
 #: Rule ids recorded by the loader itself; a rules file may not reuse them.
 BUILTIN_RULE_IDS = frozenset(
@@ -27,11 +41,11 @@ BUILTIN_RULE_IDS = frozenset(
 )
 
 _FLAGS = {
-    "ignorecase": re.IGNORECASE,
-    "multiline": re.MULTILINE,
-    "dotall": re.DOTALL,
-    "verbose": re.VERBOSE,
-    "ascii": re.ASCII,
+    "ignorecase": regex.IGNORECASE,
+    "multiline": regex.MULTILINE,
+    "dotall": regex.DOTALL,
+    "verbose": regex.VERBOSE,
+    "ascii": regex.ASCII,
 }
 _HEADER_KEYS = ("name", "version", "description", "licence")
 _TOP_KEYS = frozenset({*_HEADER_KEYS, "citation", "rules"})
@@ -47,7 +61,34 @@ class CleaningRule:
     description: str
     regex: str
     flags: tuple[str, ...]
-    pattern: re.Pattern[str]
+    pattern: RulePattern
+
+
+class RuleTimeoutError(ToolkitError):
+    """A cleaning rule ran longer than its time limit on one text."""
+
+    def __init__(self, rule: str, seconds: float) -> None:
+        self.rule = rule
+        self.seconds = seconds
+        super().__init__(
+            f"cleaning rule {rule!r} ran longer than {seconds:g} s on this text and was stopped "
+            "(its regular expression probably backtracks without end: simplify it)"
+        )
+
+
+def rule_spans(rule: CleaningRule, text: str) -> list[tuple[int, int]]:
+    """The non-empty spans ``rule`` matches in ``text``.
+
+    Raises RuleTimeoutError when matching runs past ``RULE_TIME_LIMIT`` seconds.
+    """
+    try:
+        return [
+            match.span()
+            for match in rule.pattern.finditer(text, timeout=RULE_TIME_LIMIT)
+            if match.end() > match.start()
+        ]
+    except TimeoutError:
+        raise RuleTimeoutError(rule.id, RULE_TIME_LIMIT) from None
 
 
 def check_loading_options(function: str, encoding: str, cleaning: object) -> CleaningRules:
@@ -108,8 +149,8 @@ def _bundled_rules() -> CleaningRules:
 
 def _parse(raw: str, source: str) -> CleaningRules:
     try:
-        data = yaml.safe_load(raw)
-        root = yaml.compose(raw)
+        data = safe_yaml.load(raw)
+        root = safe_yaml.compose(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
@@ -208,29 +249,39 @@ def _parse_rule(
             )
         else:
             flags |= _FLAGS[name.lower()]
-    regex = entry.get("regex")
-    pattern: re.Pattern[str] | None = None
-    if not isinstance(regex, str) or not regex:
+    expression = entry.get("regex")
+    pattern: RulePattern | None = None
+    if not isinstance(expression, str) or not expression:
         problems.append(InputProblem(location, f"{label}: missing 'regex'"))
     else:
         try:
-            pattern = re.compile(regex, flags)
-        except re.error as error:
+            re.compile(expression, _re_flags(flag_names))  # Python's syntax and its messages
+            pattern = regex.compile(expression, flags)
+        except (re.error, regex.error) as error:
             problems.append(InputProblem(location, f"{label}: invalid regex: {error}"))
     if problems or pattern is None or not isinstance(rule_id, str):
         return None, problems
-    if not isinstance(regex, str) or not isinstance(description, str):
+    if not isinstance(expression, str) or not isinstance(description, str):
         return None, problems
     return (
         CleaningRule(
             id=rule_id,
             description=description.strip(),
-            regex=regex,
+            regex=expression,
             flags=tuple(str(name).lower() for name in flag_names),
             pattern=pattern,
         ),
         problems,
     )
+
+
+def _re_flags(names: list[Any]) -> int:
+    """The flags of Python's ``re`` named by ``names`` (unknown names left out)."""
+    flags = 0
+    for name in names:
+        if isinstance(name, str) and name.lower() in _FLAGS:
+            flags |= getattr(re, name.upper())
+    return flags
 
 
 def _child_lines(root: yaml.Node) -> dict[str, int]:

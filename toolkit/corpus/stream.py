@@ -13,29 +13,23 @@ with ``on_error="skip"``. A folder of ``.txt`` files is read whole by ``load_cor
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
 
 from toolkit.corpus.article import Article, Rejection
-from toolkit.corpus.load import SAMPLE_SOURCE, build_article, load_corpus
+from toolkit.corpus.load import SAMPLE_SOURCE, cleaned, load_corpus
 from toolkit.corpus.loaders import (
-    SURROGATE,
-    TEXT_COLUMNS,
     RawRecord,
-    file_stem,
-    jsonl_line,
-    mapping_record,
+    check_input_path,
+    csv_items,
+    jsonl_items,
     record_format,
 )
 from toolkit.corpus.rules import CleaningRules, check_loading_options
 from toolkit.corpus.validation import natural_key, record_problems
-from toolkit.errors import CorpusError, InputProblem, ParameterError
+from toolkit.errors import InputProblem, ParameterError
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +87,8 @@ class ArticleStream:
             if isinstance(item, InputProblem):
                 tracker.problem(item)
                 continue
-            article = build_article(item, self.rules)
-            if tracker.admit(item, article) and article is not None:
+            record, article = cleaned(item, self.rules)
+            if tracker.admit(record, article) and article is not None:
                 yield article
         self._outcome = tracker.outcome(self.source, self.rules)
 
@@ -128,9 +122,7 @@ def stream_articles(
     CorpusError during iteration; problems of single records end up in ``outcome()``.
     """
     rules = check_loading_options("stream_articles", encoding, cleaning)
-    resolved = None if path is None else Path(path)
-    if resolved is not None and not resolved.exists():
-        raise CorpusError([InputProblem(str(resolved), "no such file or folder")])
+    resolved = None if path is None else check_input_path(Path(path))
     return ArticleStream(resolved, encoding, rules)
 
 
@@ -210,101 +202,5 @@ class _Tracker:
 
 def _records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
     if record_format(path) == "jsonl":
-        return _jsonl_records(path, encoding)
-    return _csv_records(path, encoding)
-
-
-def _open_binary(path: Path) -> IO[bytes]:
-    try:
-        if path.name.lower().endswith(".gz"):
-            return cast(IO[bytes], gzip.open(path, "rb"))
-        return path.open("rb")
-    except OSError as error:
-        raise CorpusError([InputProblem(str(path), f"cannot read file: {error}")]) from None
-
-
-def _jsonl_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
-    offset = 0
-    with _open_binary(path) as handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                body = line.removesuffix(b"\n")
-                item = jsonl_line(path, number, body, offset, encoding)
-                offset += len(line)
-                if item is not None:
-                    yield item
-        except (OSError, EOFError) as error:
-            raise CorpusError([InputProblem(str(path), f"cannot read file: {error}")]) from None
-
-
-def _csv_records(path: Path, encoding: str) -> Iterator[RawRecord | InputProblem]:
-    """Rows of a CSV file as records; like ``read_csv`` but row by row."""
-    with _open_binary(path) as raw:
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
-        reader = csv.reader(_without_bom(text), strict=True)
-        stem = file_stem(path)
-        header: list[str] | None = None
-        text_column = ""
-        number = 0
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                if header is None:
-                    raise CorpusError([InputProblem(path.name, "the CSV file is empty")]) from None
-                return
-            except csv.Error as error:
-                raise CorpusError(
-                    [
-                        InputProblem(
-                            f"{path.name}:row {number + 1}",
-                            f"malformed CSV near line {reader.line_num}: {error}; "
-                            "rows after it cannot be read",
-                        )
-                    ]
-                ) from None
-            number += 1
-            location = f"{path.name}:row {number}"
-            if any("\x00" in value for value in values):
-                raise CorpusError(
-                    [InputProblem(location, "binary file, not text: NUL byte in this row")]
-                )
-            if header is None:
-                header = [value.strip() for value in values]
-                found = next((column for column in TEXT_COLUMNS if column in header), None)
-                if found is None:
-                    raise CorpusError(
-                        [
-                            InputProblem(
-                                location,
-                                f"no text column: expected one of {list(TEXT_COLUMNS)}, "
-                                f"found {header}",
-                            )
-                        ]
-                    )
-                text_column = found
-                continue
-            if not any(value.strip() for value in values):
-                continue
-            if len(values) != len(header):
-                yield InputProblem(
-                    location, f"has {len(values)} fields, the header has {len(header)}"
-                )
-                continue
-            if any(SURROGATE.search(value) for value in values):
-                yield InputProblem(
-                    location,
-                    f"undecodable bytes for encoding {encoding!r} near line {reader.line_num}; "
-                    "pass the file's encoding",
-                )
-                continue
-            row = dict(zip(header, values, strict=True))
-            row["text"] = row[text_column]
-            yield mapping_record(row, location, f"{stem}-{number}")
-
-
-def _without_bom(lines: IO[str]) -> Iterator[str]:
-    first = True
-    for line in lines:
-        yield line.removeprefix("\ufeff") if first else line
-        first = False
+        return jsonl_items(path, encoding)
+    return csv_items(path, encoding)

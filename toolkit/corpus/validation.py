@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from typing import Literal
 
 from toolkit.corpus.article import Article, Corpus, Rejection
+from toolkit.corpus.limits import MAX_ARTICLE_CHARS
 from toolkit.corpus.loaders import RawRecord, Reading
 from toolkit.errors import CorpusError, InputProblem, ParameterError
 
 OnError = Literal["raise", "skip"]
 _DIGITS = re.compile(r"(\d+)")
-
-
-MAX_ARTICLE_CHARS = 2_000_000
-"""Longest text accepted as one article (about 300,000 words, far beyond any news story)."""
 
 
 def check_on_error(on_error: str) -> None:

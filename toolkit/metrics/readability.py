@@ -33,6 +33,19 @@ from toolkit.metrics.registry import Family, MeasureSpec
 from toolkit.text import Segmented
 
 FAMILY = "readability"
+ENGLISH_OR_UNKNOWN = frozenset({"en", "und", ""})
+"""Article languages the formulas are computed for: English, undetermined or not identified."""
+SCORES = (
+    "flesch_reading_ease",
+    "fk_grade",
+    "gunning_fog",
+    "smog",
+    "coleman_liau",
+    "dale_chall",
+    "words_per_sentence",
+    "syllables_per_word",
+)
+"""The categories of the family's measures (measure ``score``), in order."""
 SMOG_MIN_SENTENCES = 30
 """McLaughlin (1969) defined SMOG on a sample of 30 sentences; shorter texts get NaN."""
 
@@ -347,7 +360,14 @@ def measure(text: ArticleText, codebook: Codebook | None = None) -> FamilyOutput
     ``score``): ``flesch_reading_ease`` (higher = easier), ``fk_grade``, ``gunning_fog``,
     ``smog``, ``coleman_liau``, ``dale_chall``, ``words_per_sentence`` and
     ``syllables_per_word`` (all higher = harder).
+
+    Every score is NaN for an article identified as written in another language than English
+    (``Article.language``, see ``toolkit.corpus.language``): the formulas, the syllable
+    dictionary and the list of familiar words are English, and on Arabic or Chinese text they
+    give numbers beyond the scale (a Flesch reading ease of 113.6 for an Arabic article).
     """
+    if text.article.language not in ENGLISH_OR_UNKNOWN:
+        return FamilyOutput(FAMILY, [Measure(ARTICLE, name, SCORE, math.nan) for name in SCORES])
     counts = readability_counts(text.body)
     scores = {
         "flesch_reading_ease": flesch_reading_ease(counts),

@@ -5,8 +5,6 @@ Notebooks hold no logic of their own; anything they need lives here or in ``view
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from toolkit.analysis import Analysis, analyze, read_analysis
 from toolkit.errors import ParameterError
 from toolkit.notebook.plots import figure_png
 from toolkit.pipeline.config import check_codebook_parameters, make_config
+from toolkit.reports.escaping import markdown_text
 
 
 def check_parameters(values: Mapping[str, Any], expected: Mapping[str, type]) -> None:
@@ -94,12 +93,11 @@ def load_analysis(
 
 
 def text(value: object) -> str:
-    """``value`` as text that Markdown shows literally: HTML and Markdown characters escaped.
+    """``value`` as text that Markdown shows literally, on one line (``markdown_text``).
 
     Use it for every corpus-provided string (outlet names, titles, paths) put into Markdown.
     """
-    markdown_safe = re.sub(r"([\\`*_{}\[\]()#|~])", r"\\\1", str(value))
-    return html.escape(markdown_safe, quote=False)
+    return markdown_text(value)
 
 
 def heading(value: object, level: int = 2) -> Markdown:

@@ -6,12 +6,14 @@ Outlets keep the same colour in every figure of a report (``outlet_colours``).
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
-from matplotlib import colormaps
+from matplotlib import colormaps, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 
 def outlet_colours(outlets: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
@@ -81,8 +83,17 @@ def stacked_shares(
 
 
 def figure_png(figure: Figure, dpi: int = 100) -> bytes:
-    """PNG bytes of ``figure`` without time stamps or version text, so reruns are byte-identical."""
+    """PNG bytes of ``figure`` without time stamps or version text, so reruns are byte-identical.
+
+    Labels come from the corpus, so they are drawn as plain text: ``$`` never starts
+    mathtext (an outlet named ``$\\frac$`` would stop the figure), and a character the font
+    lacks is drawn as a box without a "Glyph missing from font" warning in the report.
+    """
     FigureCanvasAgg(figure)
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    with rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

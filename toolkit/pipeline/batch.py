@@ -19,7 +19,7 @@ from toolkit.engine.tables import csv_rows
 from toolkit.metrics.registry import registry
 from toolkit.pipeline.config import AnalysisConfig
 from toolkit.pipeline.measure import ArticleRows, measure_article
-from toolkit.pipeline.tables import frame, outlet_partials
+from toolkit.pipeline.tables import frame, in_scope_rows, outlet_partials
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def tabulate_batch(articles: Sequence[Article], job: BatchJob) -> BatchTables:
         doc_ids=tuple(article.doc_id for article in articles),
         n_words=sum(int(rows.document["n_words"]) for rows in measured),
         parts=parts,
-        partials=outlet_partials(frames["measures"]),
+        partials=outlet_partials(in_scope_rows(frames["measures"], frames["documents"])),
     )
 
 

@@ -8,10 +8,11 @@ file of the slot's family, or None for the built-in codebook.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from toolkit.codebooks import Codebook, builtin_codebook, load_codebook
+from toolkit.corpus.language import DEFAULT_LANGUAGES, check_languages
 from toolkit.errors import ParameterError
 from toolkit.metrics.registry import CodebookSlot, Family, registry
 
@@ -21,9 +22,16 @@ CodebookLike = Codebook | str | os.PathLike[str]
 
 @dataclass(frozen=True, slots=True)
 class AnalysisConfig:
-    """The codebook of every slot, by parameter name, in registry order (picklable, hashable)."""
+    """The codebook of every slot, by parameter name, in registry order, and the languages
+    analysed (picklable, hashable).
+
+    ``languages`` are ISO 639-1 codes: articles identified as written in another language are
+    measured and flagged (documents columns ``language`` and ``in_scope``) but left out of the
+    outlet totals (``toolkit.corpus.language``).
+    """
 
     codebooks: tuple[tuple[str, Codebook], ...]
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     def __post_init__(self) -> None:
         slots = {slot.parameter: slot for slot in registry().slots()}
@@ -40,6 +48,11 @@ class AnalysisConfig:
                 )
         if problems:
             raise ParameterError(f"AnalysisConfig: {'; '.join(problems)}.")
+        check_languages(self.languages)
+
+    def for_languages(self, languages: Sequence[str]) -> AnalysisConfig:
+        """This configuration analysing ``languages`` (ISO 639-1 codes, e.g. ``["en", "fr"]``)."""
+        return replace(self, languages=check_languages(languages))
 
     def codebook(self, parameter: str) -> Codebook:
         """The codebook of the slot ``parameter`` (e.g. ``"hedging_codebook"``)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from toolkit.corpus.article import Article
+from toolkit.corpus.language import identify_language, in_scope
 from toolkit.metrics.base import (
     ARTICLE,
     BODY,
@@ -31,7 +32,7 @@ from toolkit.text import Segmented
 
 SIZE_FAMILY = "text"
 """The family of the size measures (words and sentences) every article has."""
-IDENTITY = ("doc_id", "outlet", "title", "date", "url", "location")
+IDENTITY = ("doc_id", "outlet", "title", "date", "url", "location", "language")
 """The documents table's columns taken from the article record."""
 
 
@@ -68,11 +69,18 @@ class SentenceIndex:
 
 
 def measure_article(article: Article, config: AnalysisConfig) -> ArticleRows:
-    """Run every family of the registry on ``article``; a pure function of its arguments."""
+    """Run every family of the registry on ``article``; a pure function of its arguments.
+
+    An article whose ``language`` was not identified at load time is identified here; the
+    documents row says whether it is in the analysis's languages (``in_scope``).
+    """
+    if not article.language:
+        article = replace(article, language=identify_language(article.text))
     text = ArticleText(article)
     doc_id, outlet = article.doc_id, article.outlet
     index = SentenceIndex(text)
     document: dict[str, Any] = {field: getattr(article, field) for field in IDENTITY}
+    document["in_scope"] = in_scope(article.language, config.languages)
     document["n_words"] = text.words(ARTICLE)
     document["n_headline_words"] = text.words(HEADLINE)
     document["n_lead_words"] = text.words(LEAD)

@@ -42,6 +42,7 @@ from toolkit.pipeline.tables import (
     article_tables,
     combine_partials,
     frame,
+    in_scope_rows,
     outlet_partials,
     outlet_table,
     sort_rows,
@@ -258,11 +259,16 @@ def run_pipeline(
 def _partials_without(sink: Sink, withdrawn: frozenset[str]) -> pd.DataFrame:
     """Outlet partials recomputed from the measures left after dropping ``withdrawn``."""
     if isinstance(sink, MemorySink):
-        return outlet_partials(sink.tables()["measures"])
+        tables = sink.tables()
+        return outlet_partials(in_scope_rows(tables["measures"], tables["documents"]))
     assert isinstance(sink, FolderSink)
+    documents = pd.read_parquet(sink.folder / "documents.parquet", columns=["doc_id", "in_scope"])
     parquet = pq.ParquetFile(sink.folder / "measures.parquet")
     return combine_partials(
-        [outlet_partials(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=500_000)]
+        [
+            outlet_partials(in_scope_rows(batch.to_pandas(), documents))
+            for batch in parquet.iter_batches(batch_size=500_000)
+        ]
     )
 
 

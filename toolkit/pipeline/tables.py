@@ -32,6 +32,13 @@ DOCUMENTS = TableSpec(
         Column("date", "string", "publication date as given in the corpus"),
         Column("url", "string", "address as given in the corpus"),
         Column("location", "string", "where the article was read: file, file:line or file:row"),
+        Column("language", "string", "ISO 639-1 code identified from the text (py3langid)"),
+        Column(
+            "in_scope",
+            "bool",
+            "the language is one analysed (--languages); other articles are kept but left out "
+            "of the outlet totals",
+        ),
         Column("n_words", "int64", "words in the headline and the body"),
         Column("n_headline_words", "int64", "words in the headline"),
         Column("n_lead_words", "int64", "words in the lead (the first two body sentences)"),
@@ -89,7 +96,7 @@ SENTENCES = TableSpec(
 OUTLETS = TableSpec(
     name="outlets",
     description="The measures per outlet: counts summed, rates recomputed from pooled counts "
-    "and words, other measures averaged over the outlet's articles.",
+    "and words, other measures averaged over the outlet's articles in scope (in_scope).",
     columns=(
         Column("outlet", "string", "the outlet"),
         Column("zone", "string", "article, headline or lead"),
@@ -211,6 +218,14 @@ def outlet_partials(measures: pd.DataFrame) -> pd.DataFrame:
     """
     grouped = measures.groupby(_KEYS, sort=False, observed=True)["value"]
     return pd.DataFrame({_SUM: grouped.sum(), _NON_NULL: grouped.count()})
+
+
+def in_scope_rows(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The ``rows`` of articles in scope (documents column ``in_scope``), for outlet totals."""
+    kept = documents.loc[documents["in_scope"].astype(bool), "doc_id"]
+    if len(kept) == len(documents):
+        return rows
+    return rows[rows["doc_id"].isin(kept)]
 
 
 def combine_partials(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -24,19 +23,34 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from toolkit.codebooks import Codebook
+from toolkit.corpus.article import Rejection
+from toolkit.corpus.language import DEFAULT_LANGUAGES, out_of_scope_note
 from toolkit.errors import ParameterError, ReportError
 from toolkit.pipeline.config import AnalysisConfig, CodebookLike, make_config
 from toolkit.pipeline.metadata import METADATA_FILE
 from toolkit.pipeline.tables import wide
 from toolkit.reports.html import index_html
+from toolkit.reports.lock import output_lock
 from toolkit.reports.manifest import (
     MANIFEST,
+    SAMPLE_CORPUS,
     build_manifest,
     fingerprint,
     input_hashes,
     read_manifest,
 )
-from toolkit.reports.paths import check_out_dir, outlet_slug, recover, staging_dir, swap_into_place
+from toolkit.reports.paths import (
+    PACKAGE_INPUTS,
+    check_not_an_input,
+    check_out_dir,
+    outlet_slug,
+    package_dir,
+    recover,
+    staging_dir,
+    swap_into_place,
+)
+from toolkit.reports.processes import Workers, stop_process_tree
 from toolkit.reports.worker import NotebookJob
 from toolkit.version import __version__
 
@@ -131,6 +145,7 @@ def build_reports(
     notebooks: str | os.PathLike[str] | None = None,
     scheduler: str = "processes",
     dask_address: str | None = None,
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
 ) -> ReportRun:
     """Analyse ``corpus`` (None: the bundled sample) once and build every report into ``out_dir``.
 
@@ -143,17 +158,91 @@ def build_reports(
     ``codebooks`` maps codebook parameters of ``analyze`` (e.g. ``{"hedging_codebook": path}``)
     to codebooks. One notebook's failure does not stop the others: check ``ReportRun.failed``.
     ``notebooks`` is a folder holding ``outlet_report.ipynb`` and ``comparative_report.ipynb``
-    (default: the project's).
+    (default: the project's). ``languages`` (ISO 639-1 codes) are the languages whose articles
+    enter outlet figures.
+
+    ``out_dir`` may not be, contain or lie inside an input (the corpus, a codebook, the
+    notebooks). The run holds the lock ``.OUT.lock`` beside it (``toolkit.reports.lock``), so a
+    second run into the same folder is refused while this one goes on. A run that fails or is
+    interrupted (KeyboardInterrupt: Ctrl-C) stops its notebooks, removes what it staged and
+    leaves the previous report as it was.
     """
     for name, value in (("jobs", jobs), ("notebook_jobs", notebook_jobs or 1)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ParameterError(
                 f"The '{name}' parameter must be a positive integer. Got {value!r} instead."
             )
-    parallel_notebooks = notebook_jobs or jobs
-    folder = notebooks_dir() if notebooks is None else check_notebooks_dir(notebooks)
-    tell = say or (lambda message: None)
     target = check_out_dir(Path(out_dir))
+    folder = notebooks_dir() if notebooks is None else check_notebooks_dir(notebooks)
+    check_not_an_input(target, _inputs(corpus, codebooks, folder))
+    with output_lock(target):
+        try:
+            return _build_reports(
+                corpus,
+                target,
+                force=force,
+                outlets=outlets,
+                jobs=jobs,
+                notebook_jobs=notebook_jobs or jobs,
+                show_code=show_code,
+                on_error=on_error,
+                encoding=encoding,
+                codebooks=codebooks,
+                cell_timeout=cell_timeout,
+                notebook_timeout=notebook_timeout,
+                progress=progress,
+                say=say,
+                notebooks=folder,
+                scheduler=scheduler,
+                dask_address=dask_address,
+                languages=languages,
+            )
+        except BaseException:
+            shutil.rmtree(staging_dir(target), ignore_errors=True)
+            raise
+
+
+def _inputs(
+    corpus: str | os.PathLike[str] | None,
+    codebooks: Mapping[str, CodebookLike | None] | None,
+    notebooks: Path,
+) -> dict[str, str | os.PathLike[str] | None]:
+    """What a batch reads, by description, for ``check_not_an_input``."""
+    found: dict[str, str | os.PathLike[str] | None] = {
+        "the corpus": SAMPLE_CORPUS if corpus is None else Path(corpus),
+        "the report notebooks": notebooks,
+        PACKAGE_INPUTS: package_dir(),
+    }
+    for name, book in (codebooks or {}).items():
+        path = book.path if isinstance(book, Codebook) else book
+        found[f"the {name.removesuffix('_codebook')} codebook"] = None if path is None else path
+    return found
+
+
+def _build_reports(
+    corpus: str | os.PathLike[str] | None,
+    target: Path,
+    *,
+    force: bool,
+    outlets: Sequence[str] | None,
+    jobs: int,
+    notebook_jobs: int,
+    show_code: bool,
+    on_error: str,
+    encoding: str,
+    codebooks: Mapping[str, CodebookLike | None] | None,
+    cell_timeout: int,
+    notebook_timeout: int,
+    progress: bool,
+    say: Callable[[str], None] | None,
+    notebooks: Path,
+    scheduler: str,
+    dask_address: str | None,
+    languages: Sequence[str],
+) -> ReportRun:
+    folder = notebooks
+    parallel_notebooks = notebook_jobs
+    tell = say or (lambda message: None)
     recover(target)
     previous = read_manifest(target) if target.exists() else None
     if target.exists() and any(target.iterdir()) and previous is None and not force:
@@ -161,7 +250,7 @@ def build_reports(
             f"{target} already exists and is not a toolkit report; pass --force to replace it."
         )
     codebook_args = dict(codebooks or {})
-    config = make_config(**codebook_args)
+    config = make_config(**codebook_args).for_languages(languages)
     corpus_path = None if corpus is None else Path(corpus)
     inputs = input_hashes(corpus_path)
     analysis_fp = fingerprint(__version__, inputs, repr(config), on_error, encoding)
@@ -236,6 +325,11 @@ def _analysis(
             f"Analysed {summary.n_articles} articles ({summary.n_rejected} rejected) "
             f"on {summary.executor}."
         )
+        for line in rejected_lines(summary.rejected):
+            tell(line)
+        note = language_note(staging / ANALYSIS_FOLDER, config.languages)
+        if note:
+            tell(note)
     return read_overview(staging / ANALYSIS_FOLDER)
 
 
@@ -250,6 +344,26 @@ class AnalysisOverview:
     metadata: dict[str, Any]
     outlets: pd.DataFrame
     n_rejected: int
+
+
+SHOWN_REJECTIONS = 20
+"""Rejected inputs listed on the console; the rest are in ``analysis/rejected.csv``."""
+
+
+def rejected_lines(rejected: Sequence[Rejection]) -> list[str]:
+    """Console lines naming each rejected input and why (the first ``SHOWN_REJECTIONS``)."""
+    lines = [f"  rejected: {item.location}: {item.reason}" for item in rejected[:SHOWN_REJECTIONS]]
+    if len(rejected) > SHOWN_REJECTIONS:
+        lines.append(
+            f"  ... and {len(rejected) - SHOWN_REJECTIONS} more: see {ANALYSIS_FOLDER}/rejected.csv"
+        )
+    return lines
+
+
+def language_note(folder: Path, languages: Sequence[str]) -> str | None:
+    """How many articles of the analysis in ``folder`` are out of the languages analysed."""
+    languages_read = pq.read_table(folder / "documents.parquet", columns=["language"])
+    return out_of_scope_note(languages_read.column("language").to_pylist(), languages)
 
 
 def read_overview(folder: Path) -> AnalysisOverview:
@@ -347,13 +461,22 @@ def _run_all(
     timeout: int,
     progress: bool,
 ) -> dict[str, NotebookRun]:
+    """Run the notebooks, ``parallel`` at a time.
+
+    On any interruption (KeyboardInterrupt from Ctrl-C, an error) the queued notebooks are
+    cancelled and the running ones stopped with their kernels before it propagates.
+    """
     from tqdm import tqdm
 
     results: dict[str, NotebookRun] = {}
     if not jobs:
         return results
-    with ThreadPoolExecutor(max_workers=parallel) as pool:
-        futures = [pool.submit(_run_in_process, job, job_fp, timeout) for job, job_fp in jobs]
+    workers = Workers()
+    pool = ThreadPoolExecutor(max_workers=parallel)
+    try:
+        futures = [
+            pool.submit(_run_in_process, job, job_fp, timeout, workers) for job, job_fp in jobs
+        ]
         bar = tqdm(total=len(futures), desc="notebooks", unit="nb", disable=not progress)
         for future in as_completed(futures):
             run = future.result()
@@ -361,27 +484,30 @@ def _run_all(
             bar.set_postfix_str(f"{run.status}: {run.name}"[:40])
             bar.update()
         bar.close()
+    except BaseException:
+        workers.stop_all()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return results
 
 
-def _run_in_process(job: NotebookJob, job_fp: str, timeout: int) -> NotebookRun:
-    """Run one notebook in a worker process (its own session, so a timeout kills its kernel too)."""
+def _run_in_process(job: NotebookJob, job_fp: str, timeout: int, workers: Workers) -> NotebookRun:
+    """Run one notebook in a worker process (its own session; stopped with its kernel)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit.reports.worker"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        stdout, stderr = process.communicate(json.dumps(asdict(job)), timeout=timeout)
-        outcome = _parse_outcome(stdout, stderr, process.returncode)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        outcome = {"status": "failed", "error": f"timed out after {timeout} s and was stopped"}
+    process = workers.start([sys.executable, "-m", "toolkit.reports.worker"])
+    if process is None:
+        outcome = {"status": "failed", "error": "stopped before it started"}
+    else:
+        try:
+            stdout, stderr = process.communicate(json.dumps(asdict(job)), timeout=timeout)
+            outcome = _parse_outcome(stdout, stderr, process.returncode)
+        except subprocess.TimeoutExpired:
+            stop_process_tree(process, grace=0.0)
+            process.communicate()
+            outcome = {"status": "failed", "error": f"timed out after {timeout} s and was stopped"}
+        finally:
+            workers.finished(process)
     return NotebookRun(
         name=job.title,
         notebook=f"{job.stem}.ipynb",

@@ -2,16 +2,17 @@
 
 Pages carry no scripts and no external styles or fonts, so they open offline and can be
 published as they are. Every piece of text that comes from a corpus (titles, outlet names,
-article text) is HTML-escaped.
+article text) is escaped by ``toolkit.reports.escaping``.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from toolkit.reports.escaping import html_text
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;margin:0;
@@ -32,7 +33,7 @@ def page(title: str, body: str) -> str:
     """A complete HTML page around ``body`` (which must already be safe HTML)."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{html_text(title)}</title>\n<style>{CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
@@ -83,7 +84,7 @@ def index_html(
     rows = []
     for entry in notebooks:
         name = str(entry["name"])
-        link = f'<a href="{html.escape(str(entry["html"]), quote=True)}">{html.escape(name)}</a>'
+        link = f'<a href="{html_text(entry["html"])}">{html_text(name)}</a>'
         figures = outlet_figures.get(name, {})
         cells = [
             str(figures.get("n_articles", "")),
@@ -95,7 +96,7 @@ def index_html(
         status = (
             "ok"
             if entry["status"] == "ok"
-            else f'<span class="failed">failed: {html.escape(str(entry["error"]))}</span>'
+            else f'<span class="failed">failed: {html_text(entry["error"])}</span>'
         )
         rows.append(
             f"<tr><td>{link}</td>"
@@ -103,16 +104,15 @@ def index_html(
             + f"<td>{status}</td></tr>"
         )
     books = ", ".join(
-        f"{html.escape(str(book['name']))} {html.escape(str(book['version']))}"
-        for book in codebooks
+        f"{html_text(book['name'])} {html_text(book['version'])}" for book in codebooks
     )
     n_articles = sum(int(f.get("n_articles", 0)) for f in outlet_figures.values())
     body = (
         "<h1>Framing reports</h1>\n"
-        f"<p>Corpus <code>{html.escape(corpus)}</code>: {n_articles} articles from "
+        f"<p>Corpus <code>{html_text(corpus)}</code>: {n_articles} articles from "
         f"{len(outlet_figures)} outlets analysed, {n_rejected} rejected "
         '(<a href="analysis/rejected.csv">list</a>). '
-        f"toolkit {html.escape(toolkit_version)}; codebooks: {books}.</p>\n"
+        f"toolkit {html_text(toolkit_version)}; codebooks: {books}.</p>\n"
         "<table>\n<thead><tr><th>Report</th><th>Articles</th><th>Words</th>"
         "<th>Hedges per 1,000 words</th><th>Attributions per 1,000 words</th>"
         "<th>Share of anonymous sources</th><th>Status</th></tr></thead>\n<tbody>\n"

@@ -14,6 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from toolkit.corpus.loaders import shown_name
 from toolkit.version import __version__
 
 MANIFEST = "manifest.json"
@@ -21,14 +22,24 @@ GENERATOR = "toolkit report"
 CONSTRAINTS = Path(__file__).resolve().parents[2] / "requirements" / "constraints.txt"
 
 
+SAMPLE_CORPUS = Path(str(resources.files("toolkit").joinpath("sample_corpus")))
+"""The folder of the bundled sample corpus."""
+
+
 def corpus_files(corpus: str | Path | None) -> list[Path]:
-    """The files a corpus is read from (the bundled sample's files when ``corpus`` is None)."""
-    if corpus is None:
-        path = Path(str(resources.files("toolkit").joinpath("sample_corpus")))
-    else:
-        path = Path(corpus)
+    """The files a corpus is read from (the bundled sample's files when ``corpus`` is None).
+
+    In a folder, every regular file under it, except links that lead out of it (the loader
+    refuses those, so they are not inputs).
+    """
+    path = SAMPLE_CORPUS if corpus is None else Path(corpus)
     if path.is_dir():
-        return sorted(item for item in path.rglob("*") if item.is_file())
+        root = path.resolve()
+        return sorted(
+            item
+            for item in path.rglob("*")
+            if item.is_file() and item.resolve().is_relative_to(root)
+        )
     return [path] if path.is_file() else []
 
 
@@ -38,10 +49,15 @@ def input_hashes(corpus: str | Path | None) -> dict[str, str]:
     if not files:
         return {}
     base = files[0].parent if len(files) == 1 else _common_folder(files)
-    return {
-        item.relative_to(base).as_posix(): hashlib.sha256(item.read_bytes()).hexdigest()
-        for item in files
-    }
+    return {shown_name(item.relative_to(base).as_posix()): _sha256(item) for item in files}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _common_folder(files: Sequence[Path]) -> Path:

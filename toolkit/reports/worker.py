@@ -8,6 +8,7 @@ that hangs or is killed can be stopped without touching the others.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -91,11 +92,20 @@ def make_reproducible(path: Path, source_name: str) -> None:
 
 
 def main() -> int:
-    """Read a job from standard input, run it, print the outcome as JSON."""
+    """Read a job from standard input, run it, print the outcome as JSON.
+
+    SIGTERM (sent by the batch when it is interrupted) becomes KeyboardInterrupt, so that
+    papermill stops the notebook and shuts its kernel down on the way out.
+    """
+    signal.signal(signal.SIGTERM, _interrupt)
     job = NotebookJob(**json.loads(sys.stdin.read()))
     outcome = run_job(job)
     print(json.dumps(asdict(outcome)), flush=True)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

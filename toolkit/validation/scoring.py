@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from toolkit.errors import ParameterError
+from toolkit.reports.escaping import markdown_code
 
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_MIN_ITEMS = 3
@@ -135,7 +136,7 @@ def summary(result: ValidationResult) -> str:
         if not math.isnan(result.kappa)
         else "Cohen's kappa: not available (give two coded sheets of the same sample)"
     )
-    fix = ", ".join(f"`{rule}`" for rule in result.to_fix["rule"]) or "none"
+    fix = ", ".join(map(markdown_code, result.to_fix["rule"])) or "none"
     return (
         f"{coded} judgements, {correct} correct (precision {overall:.2f}). {kappa}. "
         f"Entries below precision {result.threshold:.2f} on at least {result.min_items} "

@@ -21,6 +21,7 @@ import pandas as pd
 
 from toolkit.errors import InputProblem, ParameterError, ToolkitError
 from toolkit.pipeline.tables import in_context
+from toolkit.reports.escaping import from_spreadsheet_cell, spreadsheet_cell
 
 SHEET_COLUMNS = (
     "item_id",
@@ -135,11 +136,35 @@ def _in_context(sentence: str, start: int, end: int) -> str:
     return f"{sentence[:start]}[{sentence[start:end]}]{sentence[end:]}"
 
 
-def write_sheet(sheet: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write a coder sheet as UTF-8 CSV (opens in spreadsheets); return the path."""
+def write_sheet(
+    sheet: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """Write a coder sheet as UTF-8 CSV (opens in spreadsheets); return the path.
+
+    Text cells are spreadsheet-safe (``toolkit.reports.escaping.spreadsheet_cell``): a cue or
+    outlet starting with ``=`` is shown as text, never run as a formula. Rows end in CRLF
+    (RFC 4180). An existing file is replaced only with ``overwrite`` (it may be a sheet a coder
+    already filled in).
+    """
     out = Path(path)
+    if out.exists() and not overwrite:
+        raise ParameterError(
+            f"{out} already exists (it may hold a coder's work); pass --force (overwrite=True) "
+            "to replace it, or write the sheet elsewhere."
+        )
+    if out.is_dir():
+        raise ParameterError(f"The 'path' parameter of write_sheet must name a file. Got {out}.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.to_csv(out, index=False, lineterminator="\n")
+    safe = sheet.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = [
+                spreadsheet_cell(value) if isinstance(value, str) else value
+                for value in safe[column]
+            ]
+    # CRLF line ends (RFC 4180) also make the writer quote a cell holding a lone carriage return,
+    # which a spreadsheet would otherwise read as the end of a row.
+    safe.to_csv(out, index=False, lineterminator="\r\n")
     return out
 
 
@@ -147,7 +172,8 @@ def read_coded_sheet(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a coded sheet; ``code`` becomes 1.0, 0.0 or NaN (not coded).
 
     Accepted codes: 1/0, yes/no, y/n, true/false, correct/wrong (any case), or blank. Raises
-    ``SheetError`` listing every bad row (file and row number as a spreadsheet shows it).
+    ``SheetError`` listing every bad row (file and row number as a spreadsheet shows it). Cells
+    made spreadsheet-safe by ``write_sheet`` (a leading ``'``) come back as they were sampled.
     """
     location = str(path)
     try:
@@ -187,6 +213,6 @@ def read_coded_sheet(path: str | os.PathLike[str]) -> pd.DataFrame:
         seen.setdefault(item, row)
     if problems:
         raise SheetError(problems)
-    sheet = raw.copy()
+    sheet = raw.map(from_spreadsheet_cell)
     sheet["code"] = codes
     return sheet

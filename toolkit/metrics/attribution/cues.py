@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from toolkit import safe_yaml
 from toolkit.errors import CodebookError, InputProblem
 
 STANCES = ("neutral", "assertive", "doubt", "alarm", "disclosure")
@@ -167,7 +168,7 @@ class _Problems:
 
 def _parse(raw: str, location: str) -> AttributionLexicon:
     try:
-        data = yaml.safe_load(raw)
+        data = safe_yaml.load(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{location}:{mark.line + 1}" if mark is not None else location

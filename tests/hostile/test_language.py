@@ -11,13 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit.notebook.views import wide
-
 from toolkit.analysis import analyze, make_config
 from toolkit.cli import main
 from toolkit.corpus import Article, load_corpus
 from toolkit.corpus.language import identify_language
 from toolkit.errors import ParameterError
+from toolkit.notebook.views import wide
 
 ENGLISH = (
     "Officials said the strike may be limited, according to two sources familiar with the "

@@ -17,8 +17,9 @@
 # %% [markdown]
 # # Comparative report
 #
-# All outlets side by side: hedging, sourcing and framing per 1,000 words, with the sentences
-# behind the figures.
+# All outlets side by side: how each hedges, attributes and frames the story, per 1,000 words
+# with 95% intervals, the differences that hold after correction, and the sentences behind the
+# figures.
 
 # %% tags=["parameters"]
 analysis_dir = ""  # folder written by `toolkit analyze`; empty: analyse the bundled sample corpus
@@ -28,206 +29,174 @@ policy_codebook = ""
 conflict_codebook = ""
 labels_codebook = ""
 actors_codebook = ""
+figures_dir = ""  # folder for the figures (PNG, SVG, PDF) and their tables (CSV); empty: none
 
 # %%
 from IPython.display import Markdown, display
 
-from toolkit.notebook import page, plots, views
+from toolkit import compare
+from toolkit.notebook import figures, page, plots_compare, rates, tables, views
 
 page.configure_display()
 codebooks = page.codebook_arguments(globals())
 page.check_parameters(
-    {"analysis_dir": analysis_dir, **codebooks},
-    {name: str for name in ("analysis_dir", *codebooks)},
+    {"analysis_dir": analysis_dir, "figures_dir": figures_dir, **codebooks},
+    {name: str for name in ("analysis_dir", "figures_dir", *codebooks)},
 )
-analysis = page.load_analysis(analysis_dir, codebooks)
-colours = plots.outlet_colours(analysis.outlets["outlet"].unique())
+analysis = page.load_analysis(analysis_dir, codebooks, lazy=True)
+outlets = analysis.table("outlets")
+attributions = analysis.table("attributions")
 display(Markdown(page.provenance(analysis)))
-views.wide(analysis.outlets)[["outlet", "n_articles", "n_words", "n_sentences"]]
 
 # %% [markdown]
-# ## Hedging and boosters per 1,000 words
+# ## Summary
+# Differences between outlets in hedges, boosters, attributions, anonymous and unnamed-group
+# sources and loaded labels that hold after Holm's correction, from a Poisson model of each
+# article's count with its words as exposure (see "How outlets are compared" at the end).
 
 # %%
-hedging = views.family_rates(analysis.outlets, "hedging")
-page.show(plots.grouped_rates(hedging, title="Hedging by outlet", colours=colours))
-hedging.round(2)
+display(Markdown(page.bullets(rates.summary(analysis))))
+
+# %% [markdown]
+# ## Outlets
+# Articles and words per outlet (articles in other languages than those analysed are left out).
 
 # %%
-views.category_counts(analysis.evidence, "hedging")
+page.show_html(views.outlet_overview(outlets))
+
+# %% [markdown]
+# ## Hedging and boosters
+# Rates per 1,000 words with 95% intervals (Hyland 2005).
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "hedging", per_category=2)
+hedging = rates.family_comparison(analysis, "hedging")
+page.show_comparison(hedging, figures_dir)
+
+# %%
+views.top_evidence(analysis, "hedging", per_category=2)
 
 # %% [markdown]
 # ## Sourcing
-# Who gets a voice and how: attributions per 1,000 words, anonymity (share of anonymous and
-# unnamed sources), direct quotation, the affiliation of sources (actor codebook) and the stance
+# Who gets a voice and how: attributions per 1,000 words by kind of source, the mix of source
+# types (anonymous sources and unnamed groups apart), the affiliation of sources and the stance
 # of reporting verbs, each with the sentences behind it.
 
 # %%
-sourcing = views.family_rates(analysis.outlets, "attribution")
-sourcing = sourcing[["attributions", "named", "anonymous", "direct_quotes"]]
-page.show(plots.grouped_rates(sourcing, title="Attribution by outlet", colours=colours))
-sourcing.round(2)
-
-# %% [markdown]
-# Anonymity and direct quotation per outlet (shares 0 to 1; the named-to-anonymous ratio is NaN
-# for an outlet without anonymous sources).
+sourcing = rates.family_comparison(
+    analysis,
+    "attribution",
+    categories=("attributions", "named", "anonymous", "unnamed_group", "implicit", "direct_quotes"),
+)
+page.show_comparison(sourcing, figures_dir)
 
 # %%
-views.sourcing_summary(analysis.attributions).round(2)
+page.show_html(views.sourcing_summary_table(attributions))
 
 # %%
-shares = views.source_type_shares(analysis.attributions)
-page.show(plots.stacked_shares(shares, title="Source types by outlet"))
-shares.round(2)
+page.show_shares(views.source_type_shares(attributions), "Source types", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis.attributions, analysis.sentences, "source_type", "anonymous")
+views.sourcing_sentences(analysis, "source_type", "anonymous")
 
 # %%
-views.sourcing_sentences(analysis.attributions, analysis.sentences, "quote_type", "direct")
+views.sourcing_sentences(analysis, "quote_type", "direct")
 
 # %% [markdown]
 # Affiliation balance: whose side the sources speak for (shares of each outlet's attributions).
 
 # %%
-balance = views.affiliation_balance(analysis.attributions)
-page.show(plots.stacked_shares(balance, title="Source affiliation by outlet"))
-balance.round(2)
+page.show_shares(views.affiliation_balance(attributions), "Source affiliation", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis.attributions, analysis.sentences, "affiliation", "iran")
+views.sourcing_sentences(analysis, "affiliation", "iran")
 
 # %% [markdown]
 # Reporting-verb stance: neutral (said), assertive (insisted), doubt (claimed), alarm (warned),
 # disclosure (revealed), refusal (declined to comment).
 
 # %%
-stances = views.stance_mix(analysis.attributions)
-page.show(plots.stacked_shares(stances, title="Reporting-verb stance by outlet"))
-stances.round(2)
+page.show_shares(views.stance_mix(attributions), "Reporting-verb stance", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis.attributions, analysis.sentences, "verb_stance", "doubt")
+views.sourcing_sentences(analysis, "verb_stance", "doubt")
 
 # %% [markdown]
-# The first source of each article, and every attribution.
+# The first source of each article.
 
 # %%
-views.first_sources(analysis.attributions, analysis.sentences)
-
-# %%
-views.sourcing_table(analysis.attributions, analysis.sentences)
+views.first_sources(analysis)
 
 # %% [markdown]
-# ## Framing per 1,000 words
+# ## Generic frames
+# Semetko & Valkenburg (2000); matches in the scope of a negation ("will not join any
+# counterattack") are evidence but not counted.
 
 # %%
-framing = views.family_rates(analysis.outlets, "framing")
-page.show(plots.grouped_rates(framing, title="Frames by outlet", colours=colours))
-framing.round(2)
+framing = rates.family_comparison(analysis, "framing")
+page.show_comparison(framing, figures_dir)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "framing", per_category=2)
+views.top_evidence(analysis, "framing", per_category=2)
 
 # %% [markdown]
-# ## Policy frames per 1,000 words
+# ## Policy frames
 # The 15 dimensions of the Policy Frames Codebook (Boydstun et al.).
 
 # %%
-policy = views.family_rates(analysis.outlets, "policy")
-page.show(plots.grouped_rates(policy, title="Policy frames by outlet", colours=colours))
-policy.round(2)
+policy = rates.family_comparison(analysis, "policy")
+page.show_comparison(policy, figures_dir)
 
 # %% [markdown]
-# ## Conflict-coverage frames per 1,000 words
+# ## Conflict frames
+# Escalation and retaliation, restraint and diplomacy, defensive success, humanitarian cost.
 
 # %%
-conflict = views.family_rates(analysis.outlets, "conflict")
-page.show(plots.grouped_rates(conflict, title="Conflict frames by outlet", colours=colours))
-conflict.round(2)
+conflict = rates.family_comparison(analysis, "conflict")
+page.show_comparison(conflict, figures_dir)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "conflict", per_category=2)
+views.top_evidence(analysis, "conflict", per_category=2)
 
 # %% [markdown]
-# ## Loaded labels per 1,000 words
+# ## Loaded labels
 # By kind of label and by the side a label favours.
 
 # %%
-labels = views.family_rates(analysis.outlets, "labels")
-page.show(plots.grouped_rates(labels, title="Loaded labels by outlet", colours=colours))
-labels.round(2)
+labels = rates.family_comparison(analysis, "labels")
+page.show_comparison(labels, figures_dir)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "labels", per_category=3)
+views.top_evidence(analysis, "labels", per_category=3)
 
 # %% [markdown]
 # ## Readability and tone
+# Means over each outlet's articles.
 
 # %%
-views.scores(analysis.outlets)
+views.scores(outlets)
 
 # %% [markdown]
 # ## Articles not analysed
 
 # %%
-analysis.rejected
-
-# %% [markdown]
-# ## Rates with confidence intervals
-# Rates per 1,000 words with 95% percentile bootstrap intervals (2,000 resamples, fixed seed).
-# Pairwise differences use the bootstrap standard errors (Wald z); p-values are adjusted over
-# each family's table by Holm (family-wise) and Benjamini-Hochberg (false discovery rate).
-
-# %%
-from toolkit import compare
-from toolkit.notebook import plots_compare
-
-texts = compare.analysis_texts(analysis.documents, analysis.sentences)
-sentences = compare.analysis_sentences(analysis.sentences)
-intervals = {
-    family: compare.family_intervals(analysis.evidence, sentences, family)
-    for family in ("hedging", "framing")
-}
-display(Markdown(compare.resampling_note(intervals["framing"])))
-
-# %%
-for family, table in intervals.items():
-    title = f"{family.capitalize()} per 1,000 words, 95% intervals"
-    page.show(plots_compare.rates_with_intervals(table, title=title, colours=colours))
-intervals["framing"].round(2)
-
-# %%
-intervals["hedging"].round(2)
-
-# %%
-pairs = compare.pairwise_differences(intervals["framing"])
-pairs.sort_values(["p_value", "measure", "outlet_a", "outlet_b"]).head(15).round(3)
-
-# %%
-compare.pairwise_differences(intervals["hedging"]).sort_values(
-    ["p_value", "measure", "outlet_a", "outlet_b"]
-).head(15).round(3)
+analysis.table("rejected")
 
 # %% [markdown]
 # ## Distinctive words and phrases
-# Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): each
-# outlet against all the others, then pairwise. z above 1.96 (dashed line): the outlet uses
-# the term more than the others beyond chance.
+# The word-level comparisons (this section, coverage and text reuse) read the articles' sentences;
+# for a large corpus, an even sample of them (said below). Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): each
+# outlet against all the others. z above 1.96 (dashed line): the outlet uses the term more than
+# the others beyond chance.
 
 # %%
+words = page.word_level(analysis)
+display(Markdown(words.note))
+texts, sentences = words.texts, words.sentences
+colours = page.outlet_colours(texts)
 counts = compare.term_counts(texts)
 distinctive = compare.log_odds(counts, top=10)
-page.show(
-    plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours)
-)
+page.show(plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours))
 distinctive.round(2)
-
-# %%
-compare.log_odds(counts, comparison="pairwise", top=5).round(2)
 
 # %% [markdown]
 # ## Coverage: who mentions what
@@ -271,24 +240,26 @@ page.show(
 )
 compare.reuse_shares(sentences, aligned).round(3)
 
-# %%
-aligned.round(2)
-
 # %% [markdown]
 # ## Framing and sourcing contrasts
-# Frames and named sources one outlet uses that no other does, with the sentences, and each
-# outlet's balance of source types.
+# Frames and named sources one outlet uses that no other does, with the sentences.
 
 # %%
-compare.exclusive_frames(analysis.evidence, analysis.sentences)
+compare.exclusive_frames(
+    analysis.table("evidence", filters=[("family", "==", "framing")]), analysis
+)
 
 # %%
-compare.exclusive_frames(analysis.evidence, analysis.sentences, level="rule")
+compare.exclusive_sources(attributions, analysis)
 
-# %%
-compare.exclusive_sources(analysis.attributions, analysis.sentences)
-
-# %%
-balance = compare.source_balance(analysis.attributions)
-page.show(plots_compare.sourcing_balance(balance, title="Sourcing balance", colours=colours))
-balance.round(2)
+# %% [markdown]
+# ## How outlets are compared
+# Rates are per 1,000 words, pooled over an outlet's articles, with a 95% interval: the exact
+# Poisson interval of Garwood (1936) for outlets of fewer than 30 articles (proper for zero
+# counts), and a bootstrap over whole articles from 30 articles on, never narrower than the
+# exact interval. Differences come from a Poisson regression of each article's count with its
+# words as exposure and outlet fixed effects (and story fixed effects when the corpus has an
+# `event` or `topic` column), standard errors clustered by article and floored at the
+# quasi-Poisson error; outlets without a single hit get the exact conditional test for two
+# Poisson rates. p-values are corrected by Holm and by Benjamini-Hochberg within each measure.
+# With one article per outlet a test compares two texts, not the outlets' reporting in general.

@@ -30,60 +30,70 @@ conflict_codebook = ""
 labels_codebook = ""
 actors_codebook = ""
 coded_sheets = ""  # one or two coded sheets (CSV, comma-separated): adds the validation section
+figures_dir = ""  # folder for the figures (PNG, SVG, PDF) and their tables (CSV); empty: none
 
 # %%
 from IPython.display import Markdown, display
 
-from toolkit.notebook import page, plots, views
+from toolkit.notebook import page, rates, views
 from toolkit.validation import read_coded_sheet, score_sheets, summary
 
 page.configure_display()
 codebooks = page.codebook_arguments(globals())
+names = ("outlet", "analysis_dir", "coded_sheets", "figures_dir", *codebooks)
 page.check_parameters(
-    {"outlet": outlet, "analysis_dir": analysis_dir, "coded_sheets": coded_sheets, **codebooks},
-    {name: str for name in ("outlet", "analysis_dir", "coded_sheets", *codebooks)},
+    {
+        "outlet": outlet,
+        "analysis_dir": analysis_dir,
+        "coded_sheets": coded_sheets,
+        "figures_dir": figures_dir,
+        **codebooks,
+    },
+    {name: str for name in names},
 )
-analysis = page.load_analysis(analysis_dir, codebooks, outlet=outlet)
-colours = plots.outlet_colours(analysis.outlets["outlet"].unique())
+analysis = page.load_analysis(analysis_dir, codebooks, outlet=outlet, lazy=True)
+outlets = analysis.table("outlets")
+mine = [("outlet", "==", outlet)]
 display(page.heading(outlet))
 display(Markdown(page.provenance(analysis)))
-views.outlet_articles(analysis.documents, outlet)
+views.outlet_articles(analysis.table("documents", filters=mine), outlet)
 
 # %% [markdown]
 # ## Hedging and boosters
-# Rates per 1,000 words (Hyland 2005): this outlet against all other outlets pooled.
+# Rates per 1,000 words with 95% intervals (Hyland 2005), this outlet (marked) among all
+# outlets; the differences between this outlet and each other one that hold after correction.
 
 # %%
-hedging = views.outlet_against_corpus(analysis.outlets, outlet, "hedging")
-page.show(plots.grouped_rates(hedging.T, title=f"Hedging: {outlet} vs other outlets"))
-hedging.round(2)
+page.show_comparison(rates.family_comparison(analysis, "hedging"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "hedging", outlet=outlet)
+views.top_evidence(analysis, "hedging", outlet=outlet)
 
 # %% [markdown]
 # ## Sources and attribution
-# Who gets a voice, and how anonymously.
+# Who gets a voice, and how anonymously (anonymous sources and unnamed groups apart).
 
 # %%
-attribution = views.outlet_against_corpus(analysis.outlets, outlet, "attribution")
-page.show(plots.grouped_rates(attribution.T, title=f"Attribution: {outlet} vs other outlets"))
-attribution.round(2)
+sourcing = rates.family_comparison(
+    analysis,
+    "attribution",
+    categories=("attributions", "named", "anonymous", "unnamed_group", "implicit", "direct_quotes"),
+)
+page.show_comparison(sourcing, figures_dir, highlight=outlet)
 
 # %%
-views.sourcing_table(analysis.attributions, analysis.sentences, outlet=outlet)
+views.sourcing_table(analysis, outlet)
 
 # %% [markdown]
 # ## Framing
-# Generic news frames (Semetko & Valkenburg 2000) and frames of this kind of story.
+# Generic news frames (Semetko & Valkenburg 2000); matches in the scope of a negation are
+# evidence but not counted.
 
 # %%
-framing = views.outlet_against_corpus(analysis.outlets, outlet, "framing")
-page.show(plots.grouped_rates(framing.T, title=f"Framing: {outlet} vs other outlets"))
-framing.round(2)
+page.show_comparison(rates.family_comparison(analysis, "framing"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "framing", outlet=outlet, per_category=2)
+views.top_evidence(analysis, "framing", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Policy frames
@@ -91,31 +101,31 @@ views.top_evidence(analysis.evidence, analysis.sentences, "framing", outlet=outl
 # mean frame shares (headline and lead matches weigh more) and its dominant frame.
 
 # %%
-views.frame_shares(analysis.outlets, "policy").round(2)
+views.frame_shares(outlets, "policy").round(2)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "policy", outlet=outlet, per_category=2)
+views.top_evidence(analysis, "policy", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Conflict frames
 # Escalation and retaliation, restraint and diplomacy, defensive success, humanitarian cost.
 
 # %%
-views.frame_shares(analysis.outlets, "conflict").round(2)
+views.frame_shares(outlets, "conflict").round(2)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "conflict", outlet=outlet, per_category=2)
+views.top_evidence(analysis, "conflict", outlet=outlet, per_category=2)
 
 # %% [markdown]
 # ## Loaded labels
 # Words that judge a party by naming it ("Zionist regime", "terrorist", "martyr"), per 1,000
-# words, by kind and by the side they favour (the `favours_` rows).
+# words, by kind and by the side they favour.
 
 # %%
-views.outlet_against_corpus(analysis.outlets, outlet, "labels").round(2)
+page.show_comparison(rates.family_comparison(analysis, "labels"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "labels", outlet=outlet, per_category=3)
+views.top_evidence(analysis, "labels", outlet=outlet, per_category=3)
 
 # %% [markdown]
 # ## Actor salience
@@ -123,27 +133,26 @@ views.top_evidence(analysis.evidence, analysis.sentences, "labels", outlet=outle
 # agent or the target of an action.
 
 # %%
-views.actor_table(analysis.outlets, outlet).round(2)
+views.actor_table(outlets, outlet).round(2)
 
 # %%
-roles = analysis.evidence[analysis.evidence["category"].str.contains(":", regex=False)]
-views.top_evidence(roles, analysis.sentences, "salience", outlet=outlet, per_category=2)
+views.top_evidence(analysis, "salience", outlet=outlet, per_category=2, roles_only=True)
 
 # %% [markdown]
 # ## Readability and tone
 
 # %%
-views.scores(analysis.outlets, outlet)
+views.scores(outlets, outlet)
 
 # %%
-views.top_evidence(analysis.evidence, analysis.sentences, "tone", outlet=outlet, per_category=5)
+views.top_evidence(analysis, "tone", outlet=outlet, per_category=5)
 
 # %% [markdown]
 # ## What cleaning removed
 # Boilerplate cut before analysis (the original text stays in the corpus records).
 
 # %%
-views.removals(analysis.removals, outlet)
+views.removals(analysis.table("removals", filters=mine), outlet)
 
 # %% [markdown]
 # ## Validation of the coding

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.dom import Dom, Element, markup_from_corpus, parse
+from toolkit.escaping import one_line
 from toolkit.reports import ReportRun, build_reports
-from toolkit.reports.escaping import one_line
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")

@@ -36,7 +36,7 @@ from toolkit.pipeline.run import (
     run_pipeline,
     staged_folder,
 )
-from toolkit.pipeline.tables import sort_rows, table_names
+from toolkit.pipeline.tables import sort_rows, spec, table_names
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -62,14 +62,25 @@ class Analysis:
         if missing:
             raise ParameterError(f"An Analysis needs every table; missing {missing}.")
 
-    def table(self, name: str) -> pd.DataFrame:
-        """The table called ``name`` (one of ``toolkit.pipeline.tables.table_names()``)."""
+    def table(
+        self,
+        name: str,
+        *,
+        columns: Sequence[str] | None = None,
+        filters: Sequence[Filter] | None = None,
+    ) -> pd.DataFrame:
+        """The table called ``name`` (one of ``toolkit.pipeline.tables.table_names()``).
+
+        ``columns`` keeps only those columns; ``filters`` keeps the rows meeting every
+        ``(column, op, value)`` condition, ``op`` one of ``==``, ``!=``, ``in`` (as
+        ``AnalysisFolder.table`` reads them from Parquet).
+        """
         if name not in self.tables:
             raise ParameterError(
                 f"The 'name' parameter of Analysis.table must be one of {list(self.tables)}. "
                 f"Got {name!r} instead."
             )
-        return self.tables[name]
+        return select_rows(self.tables[name], columns, filters)
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -158,6 +169,70 @@ class Analysis:
         return written
 
 
+Filter = tuple[str, str, Any]
+"""A row condition ``(column, op, value)``: ``op`` is ``==``, ``!=`` or ``in``."""
+
+
+def select_rows(
+    table: pd.DataFrame,
+    columns: Sequence[str] | None = None,
+    filters: Sequence[Filter] | None = None,
+) -> pd.DataFrame:
+    """The rows of ``table`` meeting every filter, and only ``columns`` (row order kept)."""
+    keep = pd.Series(True, index=table.index)
+    for column, op, value in filters or ():
+        if op == "==":
+            keep &= table[column] == value
+        elif op == "!=":
+            keep &= table[column] != value
+        elif op == "in":
+            keep &= table[column].isin(list(value))
+        else:
+            raise ParameterError(
+                f"A filter's operator must be one of {{'==', '!=', 'in'}}. Got {op!r} instead."
+            )
+    selected = table if filters is None else table[keep]
+    if columns is not None:
+        selected = selected[list(columns)]
+    return selected.reset_index(drop=True) if filters else selected
+
+
+class AnalysisFolder:
+    """An analysis folder read lazily: each table is read, as far as it is asked for, when asked.
+
+    ``table(name, columns=..., filters=...)`` reads only those columns and the rows meeting the
+    filters from Parquet (for a large corpus, the per-article tables run to gigabytes). Tables
+    come in the row order ``read_analysis`` gives them. ``metadata`` is ``analysis.json``.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        _check_folder(self.folder)
+        self.metadata: Mapping[str, Any] = json.loads(
+            (self.folder / METADATA_FILE).read_text(encoding="utf-8")
+        )
+
+    def __repr__(self) -> str:
+        return f"<AnalysisFolder {self.folder}>"
+
+    def table(
+        self,
+        name: str,
+        *,
+        columns: Sequence[str] | None = None,
+        filters: Sequence[Filter] | None = None,
+    ) -> pd.DataFrame:
+        """Columns and rows of one table (see the class docstring and ``Analysis.table``)."""
+        from toolkit.engine.lazy import read_table
+
+        order = [c for c in spec(name).order if columns is None or c in columns]
+        wanted = None if columns is None else list(dict.fromkeys([*columns, *order]))
+        frame = read_table(self.folder, name, columns=wanted, filters=list(filters or []) or None)
+        if order:
+            frame = frame.sort_values(order, kind="stable").reset_index(drop=True)
+        return frame if columns is None else frame[list(columns)]
+
+
 def analyze(
     corpus: CorpusLike = None,
     *,
@@ -201,17 +276,8 @@ def read_analysis(folder: str | os.PathLike[str], *, outlet: str | None = None) 
     selections use ``toolkit.engine.read_table``.
     """
     path = Path(folder)
+    _check_folder(path)
     names = table_names()
-    missing = [
-        name
-        for name in (*(f"{t}.parquet" for t in names), METADATA_FILE)
-        if not (path / name).exists()
-    ]
-    if missing:
-        raise ParameterError(
-            f"{path} is not a complete analysis folder: missing {', '.join(missing)}. "
-            "Create one with `toolkit analyze CORPUS --out FOLDER`."
-        )
     tables = {name: sort_rows(_read_table(path, name, outlet), name) for name in names}
     if outlet is not None and outlet not in set(tables["outlets"]["outlet"]):
         known = sorted(str(name) for name in tables["outlets"]["outlet"].unique())
@@ -220,6 +286,19 @@ def read_analysis(folder: str | os.PathLike[str], *, outlet: str | None = None) 
         )
     metadata = json.loads((path / METADATA_FILE).read_text())
     return Analysis(tables, metadata)
+
+
+def _check_folder(path: Path) -> None:
+    missing = [
+        name
+        for name in (*(f"{t}.parquet" for t in table_names()), METADATA_FILE)
+        if not (path / name).exists()
+    ]
+    if missing:
+        raise ParameterError(
+            f"{path} is not a complete analysis folder: missing {', '.join(missing)}. "
+            "Create one with `toolkit analyze CORPUS --out FOLDER`."
+        )
 
 
 def _read_table(folder: Path, name: str, outlet: str | None) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """Issue 16, items 1 and 15: every corpus string reaching Markdown or HTML goes through
-``toolkit.reports.escaping`` and renders as its own text, on one line, with no element or
+``toolkit.escaping`` and renders as its own text, on one line, with no element or
 attribute of its own. Rendered with nbconvert's Markdown renderer, as report pages are."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from tests.hostile.dom import markup_from_corpus, parse
 from toolkit.compare import resampling_note
+from toolkit.escaping import html_text, markdown_code, markdown_text, one_line
 from toolkit.notebook import page
-from toolkit.reports.escaping import html_text, markdown_code, markdown_text, one_line
-from toolkit.reports.html import index_html
 from toolkit.reports.html import page as html_page
+from toolkit.reports.index import index_pages
 
 HOSTILE = [
     "<img src=x-hostile onerror=alert('hostile')>",
@@ -92,17 +92,22 @@ def test_the_index_shows_hostile_outlets_as_text() -> None:
         {"name": name, "html": f"outlets/o{i}.html", "status": "ok", "error": ""}
         for i, name in enumerate(HOSTILE)
     ]
-    markup = index_html(
+    summary = pd.DataFrame({"outlet": list(HOSTILE), "articles": 1, "words": 100})
+    markup = index_pages(
         corpus="<b class=hostile>corpus</b>",
         toolkit_version="0",
         codebooks=[{"name": "hedging", "version": "1.0.0"}],
-        outlet_figures={},
+        summary=summary,
+        summary_lines=[f"{HOSTILE[0]} hedges more than {HOSTILE[1]}."],
         notebooks=notebooks,
         n_rejected=0,
-    )
+    )["index.html"]
     dom = parse(markup)
     assert markup_from_corpus(dom) == []
-    assert dom.tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "p"} | {
+    assert dom.tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2"} | {
+        "p",
+        "ul",
+        "li",
         "code",
         "a",
         "table",

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import pytest
 
+from toolkit.analysis import Filter, select_rows
 from toolkit.errors import ParameterError
 from toolkit.notebook import views
+
+
+class Tables:
+    """A stand-in analysis (``TableSource``) over tables given as frames."""
+
+    def __init__(self, **tables: pd.DataFrame) -> None:
+        self.tables = tables
+        self.metadata: dict[str, object] = {}
+
+    def table(
+        self,
+        name: str,
+        *,
+        columns: Sequence[str] | None = None,
+        filters: Sequence[Filter] | None = None,
+    ) -> pd.DataFrame:
+        return select_rows(self.tables[name], columns, filters)
 
 
 def _long(rows: list[tuple[str, str, str, str, str, float]]) -> pd.DataFrame:
@@ -85,7 +104,9 @@ def test_top_evidence_keeps_per_category_rows_in_document_order() -> None:
     sentences = pd.DataFrame(
         {"doc_id": ["d1", "d2"], "sentence": [0, 0], "start": [0, 0], "text": ["x" * 60] * 2}
     )
-    top = views.top_evidence(evidence, sentences, "hedging", per_category=2)
+    top = views.top_evidence(
+        Tables(evidence=evidence, sentences=sentences), "hedging", per_category=2
+    )
     assert top.loc[0, "in context"] == "x" * 10 + "[" + "x" * 8 + "]" + "x" * 42
     assert list(zip(top["category"], top["doc_id"], top["start"], strict=True)) == [
         ("adverb", "d1", 10),

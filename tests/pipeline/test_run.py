@@ -63,11 +63,16 @@ def test_read_table_reads_only_the_rows_asked_for(sample_jsonl: Path, tmp_path: 
     assert "purportedly" in set(voice["cue"].str.lower())
     everything = read_table(tmp_path, "evidence")
     assert 0 < len(voice) < len(everything)
+    none = read_table(
+        tmp_path, "sentences", columns=["doc_id", "text"], filters=[("doc_id", "in", [])]
+    )
+    assert none.empty
+    assert list(none.columns) == ["doc_id", "text"]
 
 
 def test_read_table_names_an_unknown_table(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match=r"'name' parameter must be one of"):
-        read_table(tmp_path, "sentences")
+        read_table(tmp_path, "paragraphs")
 
 
 def test_bad_articles_raise_with_every_problem_and_write_nothing(

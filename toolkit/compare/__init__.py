@@ -31,7 +31,7 @@ from toolkit.compare.contrasts import (
     source_balance,
     source_identities,
 )
-from toolkit.compare.counts import check_counts
+from toolkit.compare.counts import check_counts, document_counts
 from toolkit.compare.coverage import (
     coverage_items,
     coverage_matrix,
@@ -59,7 +59,13 @@ from toolkit.compare.reuse import (
     reuse_shares,
 )
 from toolkit.compare.summary import summary_sentences
-from toolkit.compare.texts import analysis_sentences, analysis_texts, sentence_table, texts_table
+from toolkit.compare.texts import (
+    analysis_sentences,
+    analysis_texts,
+    sample_documents,
+    sentence_table,
+    texts_table,
+)
 
 __all__ = [
     "REST",
@@ -73,6 +79,7 @@ __all__ = [
     "coverage_items",
     "coverage_matrix",
     "describe_settings",
+    "document_counts",
     "evidence_units",
     "exclusive_frames",
     "exclusive_sources",
@@ -88,6 +95,7 @@ __all__ = [
     "reuse_matrix",
     "reuse_settings_for",
     "reuse_shares",
+    "sample_documents",
     "sentence_table",
     "source_balance",
     "source_identities",

@@ -16,7 +16,7 @@ import pandas as pd
 from toolkit.compare.names import ORGANISATION, PERSON, PLACE, find_names
 from toolkit.compare.texts import require_columns
 from toolkit.errors import ParameterError
-from toolkit.pipeline.tables import in_context
+from toolkit.pipeline.tables import TableSource, in_context
 
 NAMED_TYPES = ("named_person", "named_organisation", "news_media")
 _PRIORITY = {PERSON: 0, ORGANISATION: 1, PLACE: 2}  # which name in a source names it
@@ -24,7 +24,7 @@ _PRIORITY = {PERSON: 0, ORGANISATION: 1, PLACE: 2}  # which name in a source nam
 
 def exclusive_frames(
     evidence: pd.DataFrame,
-    sentences: pd.DataFrame,
+    sentences: pd.DataFrame | TableSource,
     *,
     family: str = "framing",
     level: str = "category",
@@ -91,7 +91,9 @@ def source_identities(attributions: pd.DataFrame) -> pd.Series:
     return pd.Series(resolved, index=attributions.index, name="identity")
 
 
-def exclusive_sources(attributions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def exclusive_sources(
+    attributions: pd.DataFrame, sentences: pd.DataFrame | TableSource
+) -> pd.DataFrame:
     """Named sources exactly one outlet cites: outlet, identity, source_type, n_attributions,
     and the first attribution's source words, cue, doc_id and sentence (from the analysis's
     ``sentences`` table); sorted by outlet and identity."""

@@ -97,3 +97,48 @@ def _note(problems: list[str], mask: pd.Series | np.ndarray, message: str) -> No
         labels: Sequence[object] = np.flatnonzero(flags)[:_SHOWN].tolist()
         total = int(flags.sum())
         problems.append(f"{total} row(s): {message} (row positions {list(labels)})")
+
+
+def document_counts(
+    measures: pd.DataFrame,
+    documents: pd.DataFrame,
+    selection: Sequence[tuple[str, str]],
+    *,
+    zone: str = "article",
+) -> pd.DataFrame:
+    """The counts table of an analysis: one row per in-scope document and selected measure.
+
+    ``selection`` names ``(family, category)`` pairs of the ``measures`` table; their ``count``
+    in ``zone`` becomes ``count`` and the article's words (``n_words`` of ``documents``) the
+    exposure, ``measure`` reads ``"<family>/<category>"``. ``topic`` and ``event`` come from the
+    documents table when it has them. Documents without words and documents out of scope
+    (``in_scope`` False) are left out: a rate needs words, and outlet totals leave them out too.
+    """
+    require_columns(
+        measures, ("doc_id", "zone", "family", "category", "measure", "value"), "measures"
+    )
+    require_columns(documents, ("doc_id", "outlet", "n_words"), "documents")
+    wanted = pd.DataFrame(list(selection), columns=["family", "category"])
+    rows = measures[(measures["zone"] == zone) & (measures["measure"] == "count")]
+    rows = rows.merge(wanted, on=["family", "category"], how="inner")
+    keep = [
+        c for c in ("doc_id", "outlet", "n_words", "in_scope", *STORY_COLUMNS) if c in documents
+    ]
+    docs = documents[keep]
+    if "in_scope" in docs.columns:
+        docs = docs[docs["in_scope"].astype(bool)]
+    docs = docs[docs["n_words"] > 0]
+    joined = rows[["doc_id", "family", "category", "value"]].merge(docs, on="doc_id", how="inner")
+    table = pd.DataFrame(
+        {
+            "doc_id": joined["doc_id"].astype(str),
+            "outlet": joined["outlet"].astype(str),
+            "measure": joined["family"].astype(str) + "/" + joined["category"].astype(str),
+            "count": joined["value"].astype(float),
+            "words": joined["n_words"].astype(float),
+        }
+    )
+    for column in STORY_COLUMNS:
+        if column in joined.columns and joined[column].notna().any():
+            table[column] = joined[column].to_numpy()
+    return table.sort_values(["measure", "outlet", "doc_id"], kind="stable").reset_index(drop=True)

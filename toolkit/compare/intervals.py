@@ -26,7 +26,7 @@ import pandas as pd
 
 from toolkit.compare.texts import require_columns
 from toolkit.errors import ParameterError
-from toolkit.reports.escaping import markdown_text
+from toolkit.escaping import markdown_text
 
 ARTICLES = "articles"
 SENTENCES = "sentences"
@@ -216,7 +216,7 @@ def family_intervals(
 def resampling_note(intervals: pd.DataFrame) -> str:
     """One Markdown sentence per resampling unit saying which outlets were resampled how.
 
-    Outlet names are escaped (``toolkit.reports.escaping.markdown_text``): they come from the
+    Outlet names are escaped (``toolkit.escaping.markdown_text``): they come from the
     corpus and must show as text, never as Markdown or HTML.
     """
     require_columns(intervals, ("outlet", "unit", "small_sample"), "intervals")

@@ -9,6 +9,7 @@ the analysis indexes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 import pandas as pd
@@ -122,3 +123,29 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> N
         raise ParameterError(
             f"The {name!r} table lacks the column(s) {missing}; it has {list(table.columns)}."
         )
+
+
+WORD_LEVEL_ARTICLES = 2000
+"""How many articles, at most, the word-level comparisons read (spread evenly over outlets)."""
+
+
+def sample_documents(
+    documents: pd.DataFrame, *, total: int = WORD_LEVEL_ARTICLES, minimum: int = 20
+) -> pd.DataFrame:
+    """The articles word-level comparisons read: every article when there are at most
+    ``total``; else up to ``max(minimum, total // outlets)`` per outlet.
+
+    The articles of an outlet are chosen by the SHA-256 of their ids (the lowest first), so the
+    choice is the same on every run and does not change when other outlets are added. Rows come
+    sorted by doc_id.
+    """
+    require_columns(documents, ("doc_id", "outlet"), "documents")
+    if len(documents) <= total:
+        return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    per_outlet = max(minimum, total // max(documents["outlet"].nunique(), 1))
+    keys = [
+        hashlib.sha256(str(doc_id).encode("utf-8")).hexdigest() for doc_id in documents["doc_id"]
+    ]
+    ranked = documents.assign(_key=keys).sort_values(["outlet", "_key"], kind="stable")
+    chosen = ranked.groupby("outlet", sort=False).head(per_outlet).drop(columns="_key")
+    return chosen.sort_values("doc_id", kind="stable").reset_index(drop=True)

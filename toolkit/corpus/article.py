@@ -27,7 +27,10 @@ class Article:
     cleaning cut from it, so nothing is lost. ``location`` names where the article came from
     (a file, ``file:line`` or ``file:row``). ``language`` is the ISO 639-1 code of the language
     of ``text`` identified when the article was loaded (``"und"`` undetermined; ``""`` not yet
-    identified, as for an Article built by hand: the analysis identifies it then).
+    identified, as for an Article built by hand: the analysis identifies it then). ``topic``
+    and ``event`` are the story the article covers, when the corpus says (a ``topic`` or
+    ``event`` field or manifest column): comparisons of outlets adjust for them, so that the
+    choice of stories is not read as framing.
     """
 
     doc_id: str
@@ -40,6 +43,8 @@ class Article:
     url: str | None = None
     removals: tuple[Removal, ...] = field(default=())
     language: str = ""
+    topic: str | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,8 @@ def build_article(record: RawRecord, rules: CleaningRules) -> Article | None:
         location=record.location,
         date=record.date,
         url=record.url,
+        topic=record.topic,
+        event=record.event,
         removals=((headline,) if headline is not None else ()) + shift(removals, body_start),
         language=identify_language(text),
     )

@@ -68,6 +68,8 @@ class RawRecord:
     url: str | None = None
     title_from_text: bool = False
     problems: tuple[str, ...] = field(default=())
+    topic: str | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,6 +589,8 @@ def _txt_record(
             url=_first(meta, ("url",)),
             title_from_text=from_text,
             problems=tuple(problems),
+            topic=_first(meta, ("topic",)),
+            event=_first(meta, ("event",)),
         )
 
     try:
@@ -631,6 +635,8 @@ def mapping_record(data: Mapping[str, object], location: str, fallback_id: str) 
         ("title", ("title",)),
         ("date", _DATE_KEYS),
         ("url", ("url",)),
+        ("topic", ("topic",)),
+        ("event", ("event",)),
     ):
         fields[name] = None
         for key in keys:
@@ -661,6 +667,8 @@ def mapping_record(data: Mapping[str, object], location: str, fallback_id: str) 
         date=fields["date"],
         url=fields["url"],
         problems=tuple(problems),
+        topic=fields["topic"],
+        event=fields["event"],
     )
 
 

@@ -15,15 +15,15 @@ import pandas as pd
 import pyarrow.dataset as ds
 
 from toolkit.errors import ParameterError
-
-TABLE_NAMES = ("documents", "evidence", "attributions", "outlets", "rejected", "removals")
+from toolkit.pipeline.tables import table_names
 
 
 def table_path(folder: str | os.PathLike[str], name: str) -> Path:
     """The Parquet file of table ``name`` in an analysis folder (it must exist)."""
-    if name not in TABLE_NAMES:
+    names = table_names()
+    if name not in names:
         raise ParameterError(
-            f"The 'name' parameter must be one of {set(TABLE_NAMES)}. Got {name!r} instead."
+            f"The 'name' parameter must be one of {list(names)}. Got {name!r} instead."
         )
     path = Path(folder) / f"{name}.parquet"
     if not path.is_file():
@@ -48,10 +48,22 @@ def read_table(
     """Read some columns and rows of one table into pandas.
 
     ``filters`` is a pyarrow expression (``pyarrow.dataset.field("outlet") == "MENAFN"``) or
-    the list-of-tuples form ``[("outlet", "==", "MENAFN")]``. Rows come in written order.
+    the list-of-tuples form ``[("outlet", "==", "MENAFN")]``; an ``in`` filter with no values
+    selects no rows. Rows come in written order.
     """
-    return pd.read_parquet(
-        table_path(folder, name),
-        columns=None if columns is None else list(columns),
-        filters=filters,
+    path = table_path(folder, name)
+    chosen = None if columns is None else list(columns)
+    if isinstance(filters, list) and any(_selects_nothing(condition) for condition in filters):
+        empty: pd.DataFrame = ds.dataset(path, format="parquet").schema.empty_table().to_pandas()
+        return empty if chosen is None else empty[chosen]
+    return pd.read_parquet(path, columns=chosen, filters=filters)
+
+
+def _selects_nothing(condition: object) -> bool:
+    """True for a list-of-tuples filter ``(column, "in", [])`` (pyarrow cannot type it)."""
+    return (
+        isinstance(condition, tuple)
+        and len(condition) == 3
+        and condition[1] == "in"
+        and len(condition[2]) == 0
     )

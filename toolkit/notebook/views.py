@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from toolkit.errors import ParameterError
 from toolkit.metrics.base import ARTICLE, COUNT, HEADLINE, LEAD, PER_1K
 from toolkit.pipeline.measure import SIZE_FAMILY
-from toolkit.pipeline.tables import in_context, wide
+from toolkit.pipeline.tables import TableSource, in_context, wide
 
 __all__ = [
     "actor_table",
@@ -28,11 +29,13 @@ __all__ = [
     "mark_cue",
     "outlet_against_corpus",
     "outlet_articles",
+    "outlet_overview",
     "removals",
     "scores",
     "source_type_shares",
     "sourcing_sentences",
     "sourcing_summary",
+    "sourcing_summary_table",
     "sourcing_table",
     "stance_mix",
     "top_evidence",
@@ -94,23 +97,28 @@ def outlet_against_corpus(outlets: pd.DataFrame, outlet: str, family: str) -> pd
 
 
 def top_evidence(
-    evidence: pd.DataFrame,
-    sentences: pd.DataFrame,
+    analysis: TableSource,
     family: str,
     *,
     outlet: str | None = None,
     per_category: int = 3,
+    roles_only: bool = False,
 ) -> pd.DataFrame:
     """Up to ``per_category`` evidence rows per category of ``family``: cue, rule and sentence.
 
+    Reads only the family's evidence (and the outlet's, with ``outlet``) and the sentences of
+    the rows shown. ``roles_only`` keeps categories with a colon (salience roles, label sides).
     Rows keep document order so the same inputs always give the same table; negated rows are
     shown with ``negated`` True (they are not counted).
     """
-    rows = evidence[evidence["family"] == family]
+    filters: list[tuple[str, str, Any]] = [("family", "==", family)]
     if outlet is not None:
-        rows = rows[rows["outlet"] == outlet]
+        filters.append(("outlet", "==", outlet))
+    rows = analysis.table("evidence", filters=filters)
+    if roles_only:
+        rows = rows[rows["category"].str.contains(":", regex=False)]
     rows = rows.sort_values(["category", "doc_id", "sentence", "start"], kind="stable")
-    picked = in_context(rows.groupby("category", sort=True).head(per_category), sentences)
+    picked = in_context(rows.groupby("category", sort=True).head(per_category), analysis)
     picked["in context"] = [
         mark_cue(sentence, start - sentence_start, end - sentence_start)
         for sentence, start, end, sentence_start in zip(
@@ -146,12 +154,11 @@ def category_counts(evidence: pd.DataFrame, family: str, outlet: str | None = No
     return rows.groupby(["outlet", "category"], sort=True).size().unstack(fill_value=0)
 
 
-def sourcing_table(
-    attributions: pd.DataFrame, sentences: pd.DataFrame, outlet: str | None = None
-) -> pd.DataFrame:
+def sourcing_table(analysis: TableSource, outlet: str | None = None) -> pd.DataFrame:
     """Attributions with who is cited, how and the sentence, in document order."""
-    rows = attributions if outlet is None else attributions[attributions["outlet"] == outlet]
-    rows = in_context(rows.sort_values(["doc_id", "sentence", "start"], kind="stable"), sentences)
+    filters = None if outlet is None else [("outlet", "==", outlet)]
+    rows = analysis.table("attributions", filters=filters)
+    rows = in_context(rows.sort_values(["doc_id", "sentence", "start"], kind="stable"), analysis)
     columns = ["outlet", "doc_id", "source", "source_type", "cue", "quote_type", "sentence_text"]
     return rows[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)
 
@@ -304,21 +311,19 @@ def stance_mix(attributions: pd.DataFrame) -> pd.DataFrame:
     return _shares(attributions, "verb_stance")
 
 
-def first_sources(
-    attributions: pd.DataFrame, sentences: pd.DataFrame, outlet: str | None = None
-) -> pd.DataFrame:
+def first_sources(analysis: TableSource, outlet: str | None = None) -> pd.DataFrame:
     """The first attribution of each article (in reading order, headline first): who is quoted
     first, how, and the sentence."""
-    rows = attributions if outlet is None else attributions[attributions["outlet"] == outlet]
+    filters = None if outlet is None else [("outlet", "==", outlet)]
+    rows = analysis.table("attributions", filters=filters)
     ordered = rows.sort_values(["doc_id", "sentence", "start"], kind="stable")
-    first = in_context(ordered.groupby("doc_id", sort=True).head(1), sentences)
+    first = in_context(ordered.groupby("doc_id", sort=True).head(1), analysis)
     columns = ["outlet", "doc_id", "source", "source_type", "affiliation", "cue", "sentence_text"]
     return first[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)
 
 
 def sourcing_sentences(
-    attributions: pd.DataFrame,
-    sentences: pd.DataFrame,
+    analysis: TableSource,
     column: str,
     value: str,
     *,
@@ -327,6 +332,7 @@ def sourcing_sentences(
     """Up to ``per_outlet`` attributions per outlet whose ``column`` equals ``value`` (e.g.
     ``source_type`` = ``anonymous``, ``quote_type`` = ``direct``), with source, cue and sentence:
     the sentences behind a sourcing figure."""
+    attributions = analysis.table("attributions")
     if column not in attributions.columns:
         raise ParameterError(
             f"The 'column' parameter of sourcing_sentences must be one of "
@@ -335,7 +341,52 @@ def sourcing_sentences(
     rows = attributions[attributions[column] == value].sort_values(
         ["outlet", "doc_id", "sentence", "start"], kind="stable"
     )
-    picked = in_context(rows.groupby("outlet", sort=True).head(per_outlet), sentences)
+    picked = in_context(rows.groupby("outlet", sort=True).head(per_outlet), analysis)
     columns = ["outlet", "source", "source_type", "affiliation", "cue", "verb_stance",
                "sentence_text"]  # fmt: skip
     return picked[columns].rename(columns={"sentence_text": "sentence"}).reset_index(drop=True)
+
+
+def outlet_overview(outlets: pd.DataFrame) -> str:
+    """Articles, words and sentences per outlet (in scope), as a paper table (HTML)."""
+    from toolkit.notebook.tables import paper_table
+
+    table = wide(outlets)
+    columns = {
+        "outlet": "Outlet",
+        "n_articles": "Articles",
+        "n_words": "Words",
+        "n_sentences": "Sentences",
+    }
+    return paper_table(
+        table[list(columns)],
+        columns,
+        kinds={"n_articles": "count", "n_words": "count", "n_sentences": "count"},
+        caption="Outlets: articles analysed, words and sentences",
+    )
+
+
+def sourcing_summary_table(attributions: pd.DataFrame) -> str:
+    """``sourcing_summary`` as a paper table (HTML): shares as percentages."""
+    from toolkit.notebook.tables import paper_table
+
+    summary = sourcing_summary(attributions)
+    table = summary.rename_axis("outlet").reset_index()
+    labels = {
+        "outlet": "Outlet",
+        "attributions": "Attributions",
+        "distinct_sources": "Distinct sources",
+        "anonymous_share": "Anonymous sources, %",
+        "unnamed_group_share": "Unnamed groups, %",
+        "named_to_anonymous": "Named per anonymous",
+        "direct_share": "Direct quotation, %",
+    }
+    kinds = {
+        "attributions": "count",
+        "distinct_sources": "count",
+        "anonymous_share": "share",
+        "unnamed_group_share": "share",
+        "named_to_anonymous": "ratio",
+        "direct_share": "share",
+    }
+    return paper_table(table, labels, kinds=kinds, caption="Sourcing per outlet")  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ from toolkit.text import Segmented
 
 SIZE_FAMILY = "text"
 """The family of the size measures (words and sentences) every article has."""
-IDENTITY = ("doc_id", "outlet", "title", "date", "url", "location", "language")
+IDENTITY = ("doc_id", "outlet", "title", "date", "url", "topic", "event", "location", "language")
 """The documents table's columns taken from the article record."""
 
 

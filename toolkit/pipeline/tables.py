@@ -9,7 +9,7 @@ readers, in ``docs/data-dictionary.md`` (``data_dictionary()`` writes it).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,8 @@ DOCUMENTS = TableSpec(
         Column("title", "string", "the headline"),
         Column("date", "string", "publication date as given in the corpus"),
         Column("url", "string", "address as given in the corpus"),
+        Column("topic", "string", "the story's topic as given in the corpus (field or column)"),
+        Column("event", "string", "the story's event as given in the corpus (field or column)"),
         Column("location", "string", "where the article was read: file, file:line or file:row"),
         Column("language", "string", "ISO 639-1 code identified from the text (py3langid)"),
         Column(
@@ -323,12 +325,40 @@ def wide(measures: pd.DataFrame, *, key: str | None = None) -> pd.DataFrame:
     return table.reset_index()
 
 
-def in_context(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+class TableSource(Protocol):
+    """What reads an analysis's tables: ``toolkit.Analysis`` or ``toolkit.AnalysisFolder``."""
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        """What produced the analysis (``analysis.json``)."""
+        ...
+
+    def table(
+        self,
+        name: str,
+        *,
+        columns: Sequence[str] | None = None,
+        filters: Sequence[tuple[str, str, Any]] | None = None,
+    ) -> pd.DataFrame:
+        """Columns and rows of one table."""
+        ...
+
+
+def in_context(rows: pd.DataFrame, sentences: pd.DataFrame | TableSource) -> pd.DataFrame:
     """``rows`` (evidence or attributions) with the text and start of their sentence.
 
     Adds ``sentence_text`` and ``sentence_start`` (the sentence's start in the same zone text
     as the row's offsets) from the sentences table, by (doc_id, sentence); row order is kept.
+    ``sentences`` is the sentences table, or an analysis to read only the sentences of
+    ``rows``' documents from.
     """
+    if not isinstance(sentences, pd.DataFrame):
+        ids = sorted(set(rows["doc_id"].astype(str)))
+        sentences = sentences.table(
+            "sentences",
+            columns=["doc_id", "sentence", "start", "text"],
+            filters=[("doc_id", "in", ids)],
+        )
     joined = rows.merge(
         sentences[["doc_id", "sentence", "start", "text"]].rename(
             columns={"start": "sentence_start", "text": "sentence_text"}

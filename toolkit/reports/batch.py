@@ -23,14 +23,15 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from toolkit.analysis import AnalysisFolder
 from toolkit.codebooks import Codebook
 from toolkit.corpus.article import Rejection
 from toolkit.corpus.language import DEFAULT_LANGUAGES, out_of_scope_note
 from toolkit.errors import ParameterError, ReportError
+from toolkit.notebook import rates
 from toolkit.pipeline.config import AnalysisConfig, CodebookLike, make_config
 from toolkit.pipeline.metadata import METADATA_FILE
-from toolkit.pipeline.tables import wide
-from toolkit.reports.html import index_html
+from toolkit.reports.index import index_pages, outlet_summary
 from toolkit.reports.lock import output_lock
 from toolkit.reports.manifest import (
     MANIFEST,
@@ -57,6 +58,8 @@ from toolkit.version import __version__
 OUTLET_NOTEBOOK = "outlet_report.ipynb"
 COMPARATIVE_NOTEBOOK = "comparative_report.ipynb"
 ANALYSIS_FOLDER = "analysis"
+FIGURES_FOLDER = "figures"
+"""Where a page's figures (PNG, SVG, PDF) and full tables (CSV) go, beside the page."""
 COMPARATIVE_NAME = "Comparative report"
 
 
@@ -273,7 +276,7 @@ def _build_reports(
     runs: dict[str, NotebookRun] = {}
     to_run: list[tuple[NotebookJob, str]] = []
     for job, job_fp, wanted in planned:
-        kept = _keep_previous(previous_runs.get(job.title), job_fp, target, staging)
+        kept = _keep_previous(previous_runs.get(job.title), job, job_fp, target, staging)
         if kept is not None:
             runs[job.title] = kept
         elif wanted:
@@ -407,12 +410,19 @@ def _plan(
             root="",
             stem=f"outlets/{slug}",
             title=outlet,
-            parameters={"outlet": outlet, "analysis_dir": ANALYSIS_FOLDER},
+            parameters={
+                "outlet": outlet,
+                "analysis_dir": f"../{ANALYSIS_FOLDER}",
+                "figures_dir": f"{FIGURES_FOLDER}/{slug}",
+            },
             show_code=show_code,
             cell_timeout=cell_timeout,
         )
         plan.append((job, _job_fingerprint(job, analysis_fp), outlet in selected))
-    parameters: dict[str, Any] = {"analysis_dir": ANALYSIS_FOLDER}
+    parameters: dict[str, Any] = {
+        "analysis_dir": ANALYSIS_FOLDER,
+        "figures_dir": f"{FIGURES_FOLDER}/comparative",
+    }
     comparative = NotebookJob(
         source=str(folder / COMPARATIVE_NOTEBOOK),
         root="",
@@ -432,9 +442,14 @@ def _job_fingerprint(job: NotebookJob, analysis_fp: str) -> str:
 
 
 def _keep_previous(
-    entry: Mapping[str, Any] | None, job_fp: str, target: Path, staging: Path
+    entry: Mapping[str, Any] | None,
+    job: NotebookJob,
+    job_fp: str,
+    target: Path,
+    staging: Path,
 ) -> NotebookRun | None:
-    """Copy an unchanged, successful notebook and page from the previous run into staging."""
+    """Copy an unchanged, successful notebook, its page and its figures from the previous run
+    into staging."""
     if entry is None or entry.get("fingerprint") != job_fp or entry.get("status") != "ok":
         return None
     files = [target / entry["notebook"], target / entry["html"]]
@@ -444,6 +459,9 @@ def _keep_previous(
         destination = staging / path.relative_to(target)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, destination)
+    figures = Path(entry["html"]).parent / str(job.parameters.get("figures_dir", ""))
+    if job.parameters.get("figures_dir") and (target / figures).is_dir():
+        shutil.copytree(target / figures, staging / figures, dirs_exist_ok=True)
     return NotebookRun(
         name=entry["name"],
         notebook=entry["notebook"],
@@ -571,16 +589,17 @@ def _write_index_and_manifest(
     )
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     (staging / MANIFEST).write_text(text, encoding="utf-8")
-    figures = {
-        str(row["outlet"]): {str(k): v for k, v in row.items()}
-        for row in wide(analysis.outlets).to_dict("records")
-    }
-    page = index_html(
+    source = AnalysisFolder(staging / ANALYSIS_FOLDER)
+    pages = index_pages(
         corpus=str(analysis.metadata["corpus"]),
         toolkit_version=__version__,
         codebooks=analysis.metadata["codebooks"],
-        outlet_figures=figures,
+        summary=outlet_summary(source),
+        summary_lines=rates.summary(source),
         notebooks=notebooks,
         n_rejected=analysis.n_rejected,
     )
-    (staging / "index.html").write_text(page, encoding="utf-8")
+    for name, markup in pages.items():
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markup, encoding="utf-8")

@@ -2,17 +2,15 @@
 
 Pages carry no scripts and no external styles or fonts, so they open offline and can be
 published as they are. Every piece of text that comes from a corpus (titles, outlet names,
-article text) is escaped by ``toolkit.reports.escaping``.
+article text) is escaped by ``toolkit.escaping``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-from toolkit.reports.escaping import html_text
+from toolkit.escaping import html_text
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;margin:0;
@@ -69,62 +67,3 @@ def neutralise_active_content(body: str) -> str:
     while _EVENT_ATTRIBUTE.search(body):
         body = _EVENT_ATTRIBUTE.sub(lambda m: f"{m.group(1)}data-blocked-{m.group(2)}", body)
     return _SCRIPT_URL.sub(lambda m: f"{m.group(1)}blocked:", body)
-
-
-def index_html(
-    *,
-    corpus: str,
-    toolkit_version: str,
-    codebooks: Sequence[Mapping[str, str]],
-    outlet_figures: Mapping[str, Mapping[str, Any]],
-    notebooks: Sequence[Mapping[str, Any]],
-    n_rejected: int,
-) -> str:
-    """The batch's index page: one row per report with headline figures and status."""
-    rows = []
-    for entry in notebooks:
-        name = str(entry["name"])
-        link = f'<a href="{html_text(entry["html"])}">{html_text(name)}</a>'
-        figures = outlet_figures.get(name, {})
-        cells = [
-            str(figures.get("n_articles", "")),
-            str(figures.get("n_words", "")),
-            _number(figures.get("hedging_hedges_per_1k")),
-            _number(figures.get("attribution_attributions_per_1k")),
-            _number(figures.get("attribution_anonymous_share")),
-        ]
-        status = (
-            "ok"
-            if entry["status"] == "ok"
-            else f'<span class="failed">failed: {html_text(entry["error"])}</span>'
-        )
-        rows.append(
-            f"<tr><td>{link}</td>"
-            + "".join(f"<td>{c}</td>" for c in cells)
-            + f"<td>{status}</td></tr>"
-        )
-    books = ", ".join(
-        f"{html_text(book['name'])} {html_text(book['version'])}" for book in codebooks
-    )
-    n_articles = sum(int(f.get("n_articles", 0)) for f in outlet_figures.values())
-    body = (
-        "<h1>Framing reports</h1>\n"
-        f"<p>Corpus <code>{html_text(corpus)}</code>: {n_articles} articles from "
-        f"{len(outlet_figures)} outlets analysed, {n_rejected} rejected "
-        '(<a href="analysis/rejected.csv">list</a>). '
-        f"toolkit {html_text(toolkit_version)}; codebooks: {books}.</p>\n"
-        "<table>\n<thead><tr><th>Report</th><th>Articles</th><th>Words</th>"
-        "<th>Hedges per 1,000 words</th><th>Attributions per 1,000 words</th>"
-        "<th>Share of anonymous sources</th><th>Status</th></tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
-        '<p>Tables (CSV and Parquet): <a href="analysis/">analysis/</a> · '
-        'Run manifest: <a href="manifest.json">manifest.json</a></p>'
-    )
-    return page("Framing reports", body)
-
-
-def _number(value: object) -> str:
-    if isinstance(value, int | float) and value == value:
-        return f"{value:.2f}" if abs(value) < 1 else f"{value:.1f}"
-    return ""

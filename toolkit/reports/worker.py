@@ -21,7 +21,11 @@ KERNEL_NAME = "python3"
 
 @dataclass(frozen=True, slots=True)
 class NotebookJob:
-    """One notebook to run: source, where to write it (relative to ``root``) and its parameters."""
+    """One notebook to run: source, where to write it (relative to ``root``) and its parameters.
+
+    The notebook runs in the folder of its page, so paths among its parameters (the analysis,
+    the figures folder) are relative to the page and links to saved files work as written.
+    """
 
     source: str
     root: str
@@ -54,7 +58,7 @@ def run_job(job: NotebookJob) -> NotebookOutcome:
             job.source,
             str(output),
             parameters=job.parameters,
-            cwd=str(root),
+            cwd=str(output.parent),
             kernel_name=KERNEL_NAME,
             progress_bar=False,
             execution_timeout=job.cell_timeout,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from toolkit.errors import ParameterError
-from toolkit.reports.escaping import markdown_code
+from toolkit.escaping import markdown_code
 
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_MIN_ITEMS = 3

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.errors import InputProblem, ParameterError, ToolkitError
+from toolkit.escaping import from_spreadsheet_cell, spreadsheet_cell
 from toolkit.pipeline.tables import in_context
-from toolkit.reports.escaping import from_spreadsheet_cell, spreadsheet_cell
 
 SHEET_COLUMNS = (
     "item_id",
@@ -141,7 +141,7 @@ def write_sheet(
 ) -> Path:
     """Write a coder sheet as UTF-8 CSV (opens in spreadsheets); return the path.
 
-    Text cells are spreadsheet-safe (``toolkit.reports.escaping.spreadsheet_cell``): a cue or
+    Text cells are spreadsheet-safe (``toolkit.escaping.spreadsheet_cell``): a cue or
     outlet starting with ``=`` is shown as text, never run as a formula. Rows end in CRLF
     (RFC 4180). An existing file is replaced only with ``overwrite`` (it may be a sheet a coder
     already filled in).

@@ -5,10 +5,10 @@ cleans each record as ``load_corpus`` does, with the same problems found: unread
 missing fields, empty text, duplicate doc_ids. Articles come out in file order (not sorted).
 
 Iterating yields the usable articles; once the iteration is over, ``outcome()`` tells what was
-left out. A doc_id seen twice can only be known when its second record is read, after the first
-was already yielded: such earlier articles are listed in ``StreamOutcome.withdrawn`` and a
-consumer must drop what it computed for them, which makes the result equal to ``load_corpus``
-with ``on_error="skip"``. A folder of ``.txt`` files is read whole by ``load_corpus``.
+left out. A first, light pass over the file finds the doc_ids given to more than one record, so
+no article with such an id is ever yielded (nothing is measured, written, then dropped): the
+result equals ``load_corpus`` with ``on_error="skip"``. A folder of ``.txt`` files is read whole
+by ``load_corpus``.
 """
 
 from __future__ import annotations
@@ -38,15 +38,13 @@ class StreamOutcome:
 
     ``rejected``: every unusable record or line, sorted by location, as in ``Corpus.rejected``.
     ``problems``: the same as InputProblems (what ``on_error="raise"`` reports).
-    ``withdrawn``: doc_ids of articles that were yielded before a later record with the same
-    doc_id made them unusable. ``n_articles``: usable articles (yielded minus withdrawn).
+    ``n_articles``: usable articles (those yielded).
     """
 
     source: str
     n_articles: int
     rejected: tuple[Rejection, ...]
     problems: tuple[InputProblem, ...]
-    withdrawn: frozenset[str]
     cleaning_name: str
     cleaning_version: str
 
@@ -82,7 +80,7 @@ class ArticleStream:
         if self.path is None or self.path.is_dir():
             yield from self._whole_folder()
             return
-        tracker = self._tracker = _Tracker()
+        tracker = self._tracker = _Tracker(repeated_ids(self.path, self.encoding))
         for item in _records(self.path, self.encoding):
             if isinstance(item, InputProblem):
                 tracker.problem(item)
@@ -103,7 +101,6 @@ class ArticleStream:
             len(corpus.articles),
             corpus.rejected,
             problems,
-            frozenset(),
             corpus.cleaning_name,
             corpus.cleaning_version,
         )
@@ -126,10 +123,24 @@ def stream_articles(
     return ArticleStream(resolved, encoding, rules)
 
 
-class _Tracker:
-    """Per-record bookkeeping of a stream: seen doc_ids, bad records, duplicates."""
+def repeated_ids(path: Path, encoding: str = "utf-8") -> frozenset[str]:
+    """The doc_ids that more than one readable record of the file ``path`` carries."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for item in _records(path, encoding):
+        if isinstance(item, RawRecord):
+            (repeated if item.doc_id in seen else seen).add(item.doc_id)
+    return frozenset(repeated)
 
-    def __init__(self) -> None:
+
+class _Tracker:
+    """Per-record bookkeeping of a stream: seen doc_ids, bad records, duplicates.
+
+    ``repeated``: doc_ids known (from a first pass) to occur more than once; none is admitted.
+    """
+
+    def __init__(self, repeated: frozenset[str] = frozenset()) -> None:
+        self.repeated = repeated
         self.seen: dict[str, tuple[str, str | None, bool]] = {}  # id -> location, outlet, good
         self.duplicates: dict[str, list[tuple[str, str | None, list[str]]]] = {}
         self.bad: dict[str, tuple[str, str | None, list[str]]] = {}  # location -> record
@@ -152,6 +163,8 @@ class _Tracker:
             entries.append((record.location, record.outlet, messages))
             return False
         self.seen[record.doc_id] = (record.location, record.outlet, not messages)
+        if record.doc_id in self.repeated:
+            return False
         if messages:
             self.bad[record.location] = (record.location, record.outlet, messages)
             return False
@@ -161,7 +174,6 @@ class _Tracker:
     def outcome(self, source: str, rules: CleaningRules) -> StreamOutcome:
         problems = list(self.problems)
         rejections = [Rejection(location=p.location, reason=p.message) for p in self.problems]
-        withdrawn = {doc_id for doc_id in self.duplicates if self.seen[doc_id][2]}
         entries = [(doc_id, *entry) for doc_id, entry in self.bad_by_id()]
         for doc_id, group in self.duplicates.items():
             for location, outlet, messages in group:
@@ -185,10 +197,9 @@ class _Tracker:
         rejections.sort(key=lambda rejection: natural_key(rejection.location))
         return StreamOutcome(
             source,
-            self.yielded - len(withdrawn),
+            self.yielded,
             tuple(rejections),
             tuple(problems),
-            frozenset(withdrawn),
             rules.name,
             rules.version,
         )

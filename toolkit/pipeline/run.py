@@ -8,9 +8,9 @@ totals are summed from each batch's partials as it arrives.
 
 With ``on_error="raise"`` measuring stops at the first bad input and the run raises
 ``CorpusError`` listing every problem; nothing is kept. With ``"skip"`` bad inputs are listed in
-the ``rejected`` table. A doc_id found twice in a streamed file makes every article with it
-unusable; the rows of one measured before the repeat was read are dropped before the tables are
-final.
+the ``rejected`` table. A doc_id found twice in a file makes every article with it unusable;
+the stream finds such ids before the first article is measured, so nothing is written and later
+dropped.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from toolkit.corpus import Corpus
 from toolkit.corpus.article import Article, Rejection
@@ -39,11 +37,8 @@ from toolkit.pipeline.batch import BatchJob, BatchTables, batched, tabulate_batc
 from toolkit.pipeline.config import AnalysisConfig
 from toolkit.pipeline.metadata import METADATA_FILE, analysis_metadata
 from toolkit.pipeline.tables import (
-    article_tables,
     combine_partials,
     frame,
-    in_scope_rows,
-    outlet_partials,
     outlet_table,
     sort_rows,
     table_names,
@@ -103,10 +98,6 @@ class Sink(Protocol):
         """Append rows to table ``name`` (``csv``: the same rows rendered, or "")."""
         ...
 
-    def drop(self, doc_ids: frozenset[str]) -> None:
-        """Remove every row of these articles from the per-article tables."""
-        ...
-
     def finish(self, metadata: dict[str, Any]) -> None:
         """Write what is left (metadata) and make the tables final."""
         ...
@@ -124,11 +115,6 @@ class MemorySink:
     def write(self, name: str, table: pd.DataFrame, csv: str) -> None:
         """Keep the rows."""
         self._parts[name].append(table)
-
-    def drop(self, doc_ids: frozenset[str]) -> None:
-        """Forget the rows of ``doc_ids``."""
-        for name in article_tables():
-            self._parts[name] = [part[~part["doc_id"].isin(doc_ids)] for part in self._parts[name]]
 
     def finish(self, metadata: dict[str, Any]) -> None:
         """Remember the metadata."""
@@ -158,34 +144,6 @@ class FolderSink:
     def write(self, name: str, table: pd.DataFrame, csv: str) -> None:
         """Append the rows."""
         self._writer.write(name, table, csv or None)
-
-    def drop(self, doc_ids: frozenset[str]) -> None:
-        """Rewrite the per-article tables written so far without ``doc_ids``."""
-        self._close_writer()
-        keep = ~ds.field("doc_id").isin(sorted(doc_ids))
-        for name in article_tables():
-            path = self.folder / f"{name}.parquet"
-            if not path.exists():
-                continue
-            kept = path.with_suffix(".kept")
-            dataset = ds.dataset(path, format="parquet")
-            with pq.ParquetWriter(kept, dataset.schema) as out:
-                for batch in dataset.to_batches(filter=keep):
-                    out.write_batch(batch)
-            kept.replace(path)
-            header = True
-            csv_path = path.with_suffix(".csv")
-            for batch in pq.ParquetFile(path).iter_batches():
-                batch.to_pandas().to_csv(
-                    csv_path,
-                    mode="w" if header else "a",
-                    header=header,
-                    index=False,
-                    lineterminator="\n",
-                )
-                header = False
-        self._writer = ChunkWriter(self.folder)
-        self._closed = False
 
     def finish(self, metadata: dict[str, Any]) -> None:
         """Close the files and write ``analysis.json``."""
@@ -241,9 +199,6 @@ def run_pipeline(
             ]
         )
     sink.write("rejected", rejected_table(outcome.rejected), "")
-    if outcome.withdrawn:
-        sink.drop(outcome.withdrawn)
-        partials = [_partials_without(sink, outcome.withdrawn)]
     sink.write("outlets", outlet_table(combine_partials(partials)), "")
     metadata = analysis_metadata(
         source=outcome.source,
@@ -254,22 +209,6 @@ def run_pipeline(
     )
     sink.finish(metadata)
     return RunOutcome(outcome.n_articles, n_words, outcome.rejected, description, metadata)
-
-
-def _partials_without(sink: Sink, withdrawn: frozenset[str]) -> pd.DataFrame:
-    """Outlet partials recomputed from the measures left after dropping ``withdrawn``."""
-    if isinstance(sink, MemorySink):
-        tables = sink.tables()
-        return outlet_partials(in_scope_rows(tables["measures"], tables["documents"]))
-    assert isinstance(sink, FolderSink)
-    documents = pd.read_parquet(sink.folder / "documents.parquet", columns=["doc_id", "in_scope"])
-    parquet = pq.ParquetFile(sink.folder / "measures.parquet")
-    return combine_partials(
-        [
-            outlet_partials(in_scope_rows(batch.to_pandas(), documents))
-            for batch in parquet.iter_batches(batch_size=500_000)
-        ]
-    )
 
 
 def _articles(
@@ -303,7 +242,6 @@ def _outcome_of(loaded: Corpus | None) -> StreamOutcome:
         len(loaded.articles),
         loaded.rejected,
         (),
-        frozenset(),
         loaded.cleaning_name,
         loaded.cleaning_version,
     )

@@ -100,6 +100,29 @@ def test_a_rerun_elsewhere_gives_byte_identical_reports(
     assert _digest_tree(again) == _digest_tree(sample_reports)
 
 
+def _manifest_without_durations(folder: Path) -> dict[str, object]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["notebooks"]:
+        entry.pop("seconds")
+    return dict(manifest)
+
+
+@pytest.mark.slow
+def test_the_committed_sample_report_is_exactly_what_the_toolkit_builds(
+    sample_reports: Path,
+) -> None:
+    """reports/sample/ is a golden file: a change in any number, table or figure must be
+    committed on purpose (`python3 run.py reports`, then review the diff)."""
+    golden, built = _digest_tree(ROOT / "reports" / "sample"), _digest_tree(sample_reports)
+    changed = sorted(
+        name for name in golden.keys() | built.keys() if golden.get(name) != built.get(name)
+    )
+    assert changed == [], "rebuild reports/sample with `python3 run.py reports` and review"
+    assert _manifest_without_durations(sample_reports) == _manifest_without_durations(
+        ROOT / "reports" / "sample"
+    )
+
+
 @pytest.mark.slow
 def test_a_rerun_in_place_reuses_everything_and_changes_nothing(
     sample_reports: Path, tmp_path: Path

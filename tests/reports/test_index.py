@@ -77,8 +77,8 @@ def test_the_index_shows_rates_with_intervals_and_counts_and_the_summary(
     index = _pages(summary)["index.html"]
     row = summary.iloc[0]
     cell = (
-        f"{row['hedging/hedges:rate']:.2f} [{row['hedging/hedges:low']:.2f}, "
-        f"{row['hedging/hedges:high']:.2f}] ({int(row['hedging/hedges'])})"
+        f'{row["hedging/hedges:rate"]:.2f} <span class="ci">[{row["hedging/hedges:low"]:.2f}, '
+        f"{row['hedging/hedges:high']:.2f}]</span> ({int(row['hedging/hedges'])})"
     )
     assert cell in index
     assert "no difference in hedging is significant" in index

@@ -23,6 +23,9 @@ thead th{border-bottom:2px solid #999}
 img{max-width:100%;height:auto}
 pre{white-space:pre-wrap;background:#f4f4f4;padding:0.5rem}
 .failed{color:#b00020;font-weight:600}
+.ci{white-space:nowrap;color:#555}
+a.anchor-link{visibility:hidden;text-decoration:none;color:#999;margin-left:0.3rem}
+h1:hover a.anchor-link,h2:hover a.anchor-link,h3:hover a.anchor-link{visibility:visible}
 .jp-InputArea,.input_area{background:#f4f4f4}
 """
 

@@ -82,7 +82,7 @@ def index_columns(summary: pd.DataFrame) -> list[IndexColumn]:
         IndexColumn("articles", "Articles", descending=True),
         IndexColumn("words", "Words", descending=True),
         *(
-            IndexColumn(key, f"{label} per 1,000 words [95% interval] (count)", descending=True)
+            IndexColumn(key, f"{label} per 1,000 words", descending=True)
             for key, label in labels.items()
         ),
     ]
@@ -171,7 +171,8 @@ def _header(
         + (f"<p>{links}</p>\n" if links else "")
         + "<h2>Summary</h2>\n"
         f"<ul>\n{findings or '<li>(nothing to report)</li>'}\n</ul>\n"
-        "<p>Rates per 1,000 words pooled over each outlet's articles, with 95% intervals: exact "
+        "<p>Each rate: per 1,000 words pooled over the outlet's articles, its 95% interval in "
+        "brackets and its count in parentheses. Intervals: exact "
         "Poisson (Garwood 1936) below 30 articles, a bootstrap over articles from 30 on. "
         "Differences: a Poisson model of each article's count with its words as exposure, "
         "corrected by Holm (see the comparative report).</p>\n"
@@ -221,7 +222,7 @@ def _rate_cell(row: Mapping[Any, Any], key: str) -> str:
     count = row.get(key, 0)
     if rate is None or rate != rate:
         return "no words"
-    return f"{rate:.2f} [{low:.2f}, {high:.2f}] ({int(count):,})"
+    return f'{rate:.2f} <span class="ci">[{low:.2f}, {high:.2f}]</span> ({int(count):,})'
 
 
 def _pager(key: str, number: int, n_pages: int, *, prefix: str) -> str:

@@ -7,7 +7,8 @@ Usage (from the repository root, with the toolkit's environment)::
         [--counts] [--topic middle_east ...]
 
 PATH defaults to ``../shared/corpora/allsides-abp.jsonl.gz`` beside the repository (AllSides,
-Baly et al. 2020); the script prints "skipped: ..." and exits 0 when it is absent. It draws
+Baly et al. 2020; from a worktree give the path); the script prints "skipped: ..." and exits 0
+when it is absent. It draws
 ``--articles`` articles at random (reservoir sampling with ``--seed``; 0 reads every article),
 measures each with ``toolkit.pipeline.measure.measure_article`` and the built-in codebooks (what
 ``toolkit analyze`` does, headline included) and prints ``--rows`` random rows of the
@@ -17,10 +18,12 @@ group's sample does not depend on which other groups are asked for). Each row sh
 for a negated row, the negation or rejection cue (``toolkit.metrics.negation``) in {braces} and
 the cue's rule.
 
-Groups: ``hedging``, ``framing``, ``policy``, ``conflict``, ``labels`` and ``tone`` are the
-evidence rows of those families; the salience family is split into ``salience`` (actor
-mentions, category ``<actor>``) and ``roles`` (agent and target readings, ``<actor>:agent``,
-``<actor>:target``, spanning the actor and the action words). Negated rows are hedges rejected
+Groups: ``hedging``, ``framing``, ``policy``, ``conflict``, ``labels``, ``attribution`` and
+``tone`` are the evidence rows of those families (an attribution gives two rows: its cue,
+category ``cue/<stance>``, and its source when named, category = source type); the salience
+family is split into ``salience`` (actor mentions, category ``<actor>``) and ``roles`` (agent
+and target readings, ``<actor>:agent``, ``<actor>:target``, spanning the actor and the action
+words). Negated rows are hedges rejected
 by the ``not_negated`` guard (cue found with reach ``"predicate"``), frame and label terms in a
 negation scope (reach ``"complement"``) and roles whose action is negated (the cue is looked for
 before the action, the role's first or last word). ``--negated`` samples only negated rows;
@@ -52,7 +55,17 @@ from typing import Any
 DEFAULT = (
     Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "allsides-abp.jsonl.gz"
 )
-GROUPS = ("hedging", "framing", "policy", "conflict", "labels", "salience", "roles", "tone")
+GROUPS = (
+    "hedging",
+    "framing",
+    "policy",
+    "conflict",
+    "labels",
+    "salience",
+    "roles",
+    "attribution",
+    "tone",
+)
 ROLES = "roles"
 _FAMILY_OF = {group: group for group in GROUPS} | {ROLES: "salience"}
 

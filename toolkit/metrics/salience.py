@@ -82,11 +82,13 @@ SLOT = CodebookSlot(
 _AUXILIARIES = (
     "has|have|had|will|would|could|might|may|must|shall|also|then|reportedly|allegedly|again|"
     "later|itself|themselves|directly|subsequently|already|just|now|previously|recently|not|"
-    "never|first|finally|quickly|apparently|repeatedly|openly"
+    "never|first|finally|quickly|apparently|repeatedly|openly|do|does|did|can|cannot|"
+    "(?:do|does|did|has|have|had|would|could|wo|ca)n['\u2019]t"
 )
 _AFTER_ACTOR = re.compile(
     rf"(?:['\u2019]s)?(?:\s+(?:{_AUXILIARIES})(?![\w-])){{0,3}}"
-    r"(?P<passive>\s+(?:was|were|is|are|been|being|be|got|gets|get)(?![\w-]))?\s+"
+    r"(?P<passive>\s+(?:was|were|is|are|been|being|be|got|gets|get)(?![\w-])"
+    r"(?:\s+(?:not|never)(?![\w-]))?|\s+(?:was|were|is|are)n['\u2019]t)?\s+"
 )
 _AFTER_ACTION = re.compile(
     r"\s+(?:(?P<by>by)|(?:[\w'\u2019-]+\s+){0,3}?(?:on|against|at|into|upon|toward|towards))?"

@@ -287,9 +287,25 @@ OPT_OUT = [
 ]
 
 
+SENSES = [
+    pytest.param("The death penalty was abolished.", [], id="death penalty is no casualty"),
+    pytest.param(
+        "Two people were killed.",
+        [row("conflict", "humanitarian_cost", "conflict_frames:casualties", "killed", 16)],
+        id="killed is a casualty",
+    ),
+    pytest.param("Israel's war Cabinet met.", [], id="war Cabinet is no escalation"),
+    pytest.param(
+        "The Pacific Fleet sailed. Thousands fled the city.",
+        [row("conflict", "humanitarian_cost", "conflict_frames:displacement", "fled", 36)],
+        id="Fleet is not flee",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    REJECTIONS + AFTER_THE_TERM + SCOPE_ENDS + PSEUDO_AND_DOUBLE_NEGATIONS + OPT_OUT,
+    REJECTIONS + AFTER_THE_TERM + SCOPE_ENDS + PSEUDO_AND_DOUBLE_NEGATIONS + OPT_OUT + SENSES,
 )
 def test_conflict_rows(text: str, expected: list[Row]) -> None:
     assert rows("conflict", text) == expected

@@ -13,7 +13,7 @@ coder can check in the evidence):
 
 * agent: the actor is followed by a verb of action, optionally after a possessive ('s) and up to
   a few auxiliaries or adverbs ("Israel has struck", "Iran reportedly launched", "Iran's
-  attack"), or follows "<action> by" ("attacked by Iran");
+  attack", "Israel was attacking"), or follows "<action> by" ("attacked by Iran");
 * target: the actor directly follows a verb of action ("attacked Israel"), or follows one and a
   preposition (on, against, at, into, upon, toward(s)) with up to three words between ("fired
   missiles at Israel", "strikes on Iran"), or precedes a passive one ("Israel was attacked").
@@ -139,7 +139,9 @@ def roles(doc: Segmented, matches: Sequence[Evidence]) -> tuple[Role, ...]:
         after = _AFTER_ACTOR.match(text, mention.end, stop)
         action = action_at.get(after.end()) if after is not None else None
         if after is not None and action is not None:
-            role = TARGET if after.group("passive") else AGENT
+            # "Iran was attacked" is passive; "Israel was attacking" is a progressive, active.
+            passive = after.group("passive") and not action.text.lower().endswith("ing")
+            role = TARGET if passive else AGENT
             found.append(_role(mention, action, role, mention.start, action.end))
         before = [a for a in actions if begin <= a.start and a.end <= mention.start]
         if before:

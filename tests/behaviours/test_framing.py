@@ -130,6 +130,21 @@ SENSES = [
         id="criminals",
     ),
     pytest.param("The painting was sold.", [], id="painting is not pain"),
+    pytest.param("A row of seats was empty.", [], id="a row of seats"),
+    pytest.param("They won three days in a row.", [], id="in a row"),
+    pytest.param(
+        "A row broke out over the plan.",
+        [row("framing", "conflict", "framing:row", "row", 2)],
+        id="a row: a quarrel",
+    ),
+    pytest.param("He works at CIBC Capital Markets.", [], id="Capital Markets"),
+    pytest.param("Civilian workers were furloughed.", [], id="civilian workers"),
+    pytest.param(
+        "Civilians fled the town.",
+        [row("framing", "human_interest", "framing:people_affected", "Civilians", 0)],
+        id="civilians",
+    ),
+    pytest.param("Neighboring states voted.", [], id="neighboring states"),
 ]
 
 

@@ -139,7 +139,7 @@ def test_builtin_framing_has_the_generic_frames() -> None:
         "human_interest",
         "morality",
     )
-    assert book.version == "2.3.0"
+    assert book.version == "2.4.0"
 
 
 def test_builtin_policy_frames_are_the_15_dimensions() -> None:

@@ -51,7 +51,7 @@ def test_codebooks_check_validates_every_builtin(capsys: pytest.CaptureFixture[s
     assert lines == [
         "ok  actors 2.1.0 (salience, built-in)",
         "ok  conflict_frames 1.3.0 (conflict, built-in)",
-        "ok  framing 2.3.0 (framing, built-in)",
+        "ok  framing 2.4.0 (framing, built-in)",
         "ok  hedging 1.2.0 (hedging, built-in)",
         "ok  loaded_labels 1.2.0 (labels, built-in)",
         "ok  policy_frames 1.2.0 (policy, built-in)",

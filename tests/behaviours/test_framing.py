@@ -145,6 +145,12 @@ SENSES = [
         id="civilians",
     ),
     pytest.param("Neighboring states voted.", [], id="neighboring states"),
+    pytest.param("Sen. Mark Warner spoke.", [], id="Warner is not warn"),
+    pytest.param(
+        "Iran warned of a response.",
+        [row("framing", "conflict", "framing:threat", "warned", 5)],
+        id="warned",
+    ),
 ]
 
 

@@ -4,25 +4,34 @@ Usage (from the repository root, with the toolkit's environment)::
 
     .venv/bin/python benchmarks/evidence_sample.py [PATH] [--articles 2000] [--rows 100]
         [--seed 2024] [--family hedging ...] [--negated] [--rule hedging:passive_reporting]
-        [--counts]
+        [--counts] [--topic middle_east ...]
 
 PATH defaults to ``../shared/corpora/allsides-abp.jsonl.gz`` beside the repository (AllSides,
-Baly et al. 2020); the script prints "skipped: ..." and exits 0 when it is absent. It draws
+Baly et al. 2020; from a worktree give the path); the script prints "skipped: ..." and exits 0
+when it is absent. It draws
 ``--articles`` articles at random (reservoir sampling with ``--seed``; 0 reads every article),
-runs each family's built-in codebook over the article text and prints ``--rows`` random
-evidence rows per family (again reservoir sampling, one seeded generator per family, so a
-family's sample does not depend on which other families are asked for). Each row shows its
-sentence with the matched words in [brackets] and, when the match is in the scope of a negation
-or rejection cue (``toolkit.metrics.negation``), the cue in {braces} and the cue's rule.
+measures each with ``toolkit.pipeline.measure.measure_article`` and the built-in codebooks (what
+``toolkit analyze`` does, headline included) and prints ``--rows`` random rows of the
+``evidence`` table per group (again reservoir sampling, one seeded generator per group, so a
+group's sample does not depend on which other groups are asked for). Each row shows its sentence
+(the headline for a headline row, marked ``HEADLINE``) with the matched words in [brackets] and,
+for a negated row, the negation or rejection cue (``toolkit.metrics.negation``) in {braces} and
+the cue's rule.
 
-Which rows a family has: hedging, its kept matches plus the negated hedges (matches rejected by
-the ``not_negated`` guard, shown as ``negated_hedge``); every other family, its kept matches,
-each marked negated or not (entries with ``negatable: false`` are never negated). Hedges are
-read with the reach ``"predicate"`` that the ``not_negated`` guard uses, every other family with
-the default reach ``"complement"``. ``--negated``
-samples only negated rows; ``--rule`` only rows of one codebook rule (``codebook:entry``);
-``--counts`` also prints, per family, how many rows there were and how many are negated, by
-negation rule.
+Groups: ``hedging``, ``framing``, ``policy``, ``conflict``, ``labels``, ``attribution`` and
+``tone`` are the evidence rows of those families (an attribution gives two rows: its cue,
+category ``cue/<stance>``, and its source when named, category = source type); the salience
+family is split into ``salience`` (actor mentions, category ``<actor>``) and ``roles`` (agent
+and target readings, ``<actor>:agent``, ``<actor>:target``, spanning the actor and the action
+words). Negated rows are hedges rejected
+by the ``not_negated`` guard (cue found with reach ``"predicate"``), frame and label terms in a
+negation scope (reach ``"complement"``) and roles whose action is negated (the cue is looked for
+before the action, the role's first or last word). ``--negated`` samples only negated rows;
+``--rule`` only rows of one rule (``codebook:entry``; for roles ``actors:<actor>+actors:<verb>``);
+``--counts`` also prints, per group, how many rows there were and how many are negated, by
+negation rule; ``--topic`` (repeatable) draws only articles whose ``topic`` field is one of
+those given (AllSides topics such as ``middle_east``), to judge a codebook on the coverage it
+was written for.
 
 The rows are for a person to read and judge; the script computes no precision itself. The drawn
 articles pass through a temporary file that is removed at the end; no article text is kept.
@@ -32,35 +41,51 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import random
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 DEFAULT = (
     Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "allsides-abp.jsonl.gz"
 )
-FAMILIES = ("hedging", "framing", "policy", "conflict", "labels", "salience")
-NEGATED_HEDGE = "negated_hedge"
+GROUPS = (
+    "hedging",
+    "framing",
+    "policy",
+    "conflict",
+    "labels",
+    "salience",
+    "roles",
+    "attribution",
+    "tone",
+)
+ROLES = "roles"
+_FAMILY_OF = {group: group for group in GROUPS} | {ROLES: "salience"}
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     """One evidence row with what a reader needs to judge it."""
 
-    family: str
+    group: str
     category: str
     rule: str
+    zone: str
     outlet: str
     doc_id: str
     start: int
     end: int
+    weight: float
     shown: str  # the sentence with [match] and {negation cue}
-    negation: str  # the negation rule, "" when not negated
+    negation: str  # the negation rule; "" when not negated, "?" when negated but no cue found
+    negated: bool
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,36 +94,42 @@ def main(argv: list[str] | None = None) -> int:
     if not args.path.is_file():
         print(f"skipped: {args.path} not found")
         return 0
-    families = tuple(args.family or FAMILIES)
+    groups = tuple(args.family or GROUPS)
     samplers = {
-        family: _Reservoir(args.rows, random.Random(f"{args.seed}:{family}")) for family in families
+        group: _Reservoir(args.rows, random.Random(f"{args.seed}:{group}")) for group in groups
     }
-    counts: dict[str, Counter[str]] = {family: Counter() for family in families}
-    articles = _sample_articles(args.path, args.articles, random.Random(args.seed))
+    counts: dict[str, Counter[str]] = {group: Counter() for group in groups}
+    topics = frozenset(args.topic or ())
+    articles = _sample_articles(args.path, args.articles, random.Random(args.seed), topics)
     n_articles = 0
     for article in articles:
         n_articles += 1
-        for row in _rows(article, families):
+        for row in _rows(article, groups):
             if args.rule and row.rule != args.rule:
                 continue
-            counts[row.family]["rows"] += 1
-            if row.negation:
-                counts[row.family]["negated"] += 1
-                counts[row.family][row.negation] += 1
-            if args.negated and not row.negation:
+            counts[row.group]["rows"] += 1
+            if row.negated:
+                counts[row.group]["negated"] += 1
+                counts[row.group][row.negation] += 1
+            if args.negated and not row.negated:
                 continue
-            samplers[row.family].offer(row)
-    print(f"# {n_articles} articles from {args.path.name}, seed {args.seed}")
-    for family in families:
-        rows = samplers[family].items
-        print(f"\n## {family}: {len(rows)} rows sampled of {counts[family]['rows']}")
+            samplers[row.group].offer(row)
+    among = f" (topics {', '.join(sorted(topics))})" if topics else ""
+    print(f"# {n_articles} articles from {args.path.name}{among}, seed {args.seed}")
+    for group in groups:
+        rows = samplers[group].items
+        print(f"\n## {group}: {len(rows)} rows sampled of {counts[group]['rows']}")
         if args.counts:
-            _print_counts(counts[family])
-        for number, row in enumerate(sorted(rows, key=lambda r: (r.doc_id, r.start)), 1):
-            negated = f"  NEG {row.negation}" if row.negation else ""
+            _print_counts(counts[group])
+        for number, row in enumerate(
+            sorted(rows, key=lambda r: (r.doc_id, r.zone != "headline", r.start)), 1
+        ):
+            negated = f"  NEG {row.negation}" if row.negated else ""
+            weight = f" ({row.weight:+g})" if group == "tone" else ""
+            where = " HEADLINE" if row.zone == "headline" else ""
             print(
-                f"{number:3d}. {row.category} | {row.rule}{negated} | {row.outlet} | "
-                f"{row.doc_id}:{row.start}-{row.end}\n     {row.shown}"
+                f"{number:3d}. {row.category}{weight} | {row.rule}{negated} | {row.outlet} | "
+                f"{row.doc_id}:{row.start}-{row.end}{where}\n     {row.shown}"
             )
     return 0
 
@@ -109,12 +140,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--articles", type=int, default=2000, help="articles drawn at random (0: all)"
     )
-    parser.add_argument("--rows", type=int, default=100, help="rows per family (default 100)")
+    parser.add_argument("--rows", type=int, default=100, help="rows per group (default 100)")
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--family", action="append", choices=FAMILIES, help="repeatable")
+    parser.add_argument("--family", action="append", choices=GROUPS, help="repeatable")
     parser.add_argument("--negated", action="store_true", help="only negated rows")
     parser.add_argument("--rule", help="only rows of this rule, e.g. hedging:may")
     parser.add_argument("--counts", action="store_true", help="print row and negation counts")
+    parser.add_argument(
+        "--topic", action="append", help="draw only articles of this topic field (repeatable)"
+    )
     return parser
 
 
@@ -137,8 +171,11 @@ class _Reservoir:
             self.items[slot] = item
 
 
-def _sample_articles(path: Path, n: int, rng: random.Random) -> Iterator[Any]:
-    """``n`` random articles of the JSONL corpus at ``path`` (all when ``n`` <= 0), cleaned.
+def _sample_articles(
+    path: Path, n: int, rng: random.Random, topics: frozenset[str] = frozenset()
+) -> Iterator[Any]:
+    """``n`` random articles of the JSONL corpus at ``path`` (all when ``n`` <= 0), cleaned;
+    with ``topics``, only articles whose ``topic`` field is one of them.
 
     The lines are drawn before the toolkit reads them (cleaning every article of a large corpus
     to keep a few would take most of the run): the drawn lines go to a temporary file, which
@@ -146,14 +183,14 @@ def _sample_articles(path: Path, n: int, rng: random.Random) -> Iterator[Any]:
     """
     from toolkit.corpus.stream import stream_articles
 
-    if n <= 0:
+    if n <= 0 and not topics:
         yield from stream_articles(path)
         return
-    sample = _Reservoir(n, rng)
+    sample = _Reservoir(n if n > 0 else sys.maxsize, rng)
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as lines:
         for line in lines:
-            if line.strip():
+            if line.strip() and (not topics or json.loads(line).get("topic") in topics):
                 sample.offer(line)
     with tempfile.TemporaryDirectory(prefix="evidence-sample-") as scratch:
         drawn = Path(scratch) / "sample.jsonl"
@@ -170,57 +207,72 @@ def _print_counts(counts: Counter[str]) -> None:
             print(f"     {rule}: {count}")
 
 
-def _rows(article: Any, families: tuple[str, ...]) -> Iterator[Row]:
-    from toolkit.codebooks import default_codebook
-    from toolkit.metrics.lexicon import find_matches
-    from toolkit.text import segment
+def _group(family: str, category: str) -> str:
+    if family == "salience" and ":" in category:
+        return ROLES
+    return family
 
-    try:
-        from toolkit.metrics.negation import scan_negations
-    except ImportError:  # an older toolkit, for a before/after comparison
-        scan_negations = None
-    doc = segment(article.text)
-    negations = scan_negations(doc.text) if scan_negations is not None else None
-    for family in families:
-        codebook = default_codebook(family)
-        for match in find_matches(codebook, doc):
-            negation = None
-            if family == "hedging":
-                if match.rejected_by == "not_negated":
-                    category = NEGATED_HEDGE
-                    negation = (
-                        negations.find(match.start, match.end, reach="predicate")
-                        if negations
-                        else None
-                    )
-                elif match.kept:
-                    category = match.category
-                else:
-                    continue
-            elif match.kept:
-                category = match.category
-                _, entry = codebook.entry(match.entry_id)
-                if negations is not None and getattr(entry, "negatable", True):
-                    negation = negations.find(match.start, match.end)
+
+def _rows(article: Any, groups: tuple[str, ...]) -> Iterator[Row]:
+    from toolkit.metrics.base import HEADLINE, ArticleText
+    from toolkit.metrics.negation import COMPLEMENT, PREDICATE, scan_negations
+    from toolkit.pipeline.measure import measure_article
+
+    families = {_FAMILY_OF[group] for group in groups}
+    measured = measure_article(article, _config())
+    text = ArticleText(article)
+    for values in measured.evidence:
+        _, outlet, family, category, rule, zone, _, start, end, _, weight, negated = values
+        if family not in families:
+            continue
+        group = _group(family, category)
+        if group not in groups:
+            continue
+        doc = text.headline if zone == HEADLINE else text.body
+        negation = None
+        if negated:
+            scan = scan_negations(doc.text)
+            if group == ROLES:
+                negation = _role_negation(scan, doc.text, start, end)
             else:
-                continue
-            yield Row(
-                family=family,
-                category=category,
-                rule=match.rule,
-                outlet=article.outlet,
-                doc_id=article.doc_id,
-                start=match.start,
-                end=match.end,
-                shown=_shown(doc, match.start, match.end, negation),
-                negation=negation.rule if negation is not None else "",
-            )
+                reach = PREDICATE if family == "hedging" else COMPLEMENT
+                negation = scan.find(start, end, reach=reach)
+        yield Row(
+            group=group,
+            category=category,
+            rule=rule,
+            zone=zone,
+            outlet=outlet,
+            doc_id=article.doc_id,
+            start=start,
+            end=end,
+            weight=weight,
+            shown=_shown(doc, start, end, negation),
+            negation=negation.rule if negation is not None else ("?" if negated else ""),
+            negated=bool(negated),
+        )
+
+
+def _role_negation(scan: Any, text: str, start: int, end: int) -> Any:
+    """The cue that negates a role's action: its last word (agent) or its first (target)."""
+    words = text[start:end].split()
+    last = end - len(words[-1])
+    first = start + len(words[0])
+    return scan.find(last, end) or scan.find(start, first)
+
+
+@cache
+def _config() -> Any:
+    from toolkit.pipeline.config import make_config
+
+    return make_config()
 
 
 def _shown(doc: Any, start: int, end: int, negation: Any) -> str:
     """The sentence of ``start`` with the match in [brackets] and the negation cue in {braces}."""
     span = doc.sentences[doc.sentence_index(start)] if doc.sentences else None
     left, right = (span.start, span.end) if span is not None else (0, len(doc.text))
+    left, right = min(left, start), max(right, end)
     marks = [(start, "["), (end, "]")]
     if negation is not None:
         marks += [(negation.start, "{"), (negation.end, "}")]

@@ -49,12 +49,12 @@ def test_codebooks_check_validates_every_builtin(capsys: pytest.CaptureFixture[s
     assert main(["codebooks", "check"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "ok  actors 2.0.0 (salience, built-in)",
-        "ok  conflict_frames 1.1.0 (conflict, built-in)",
-        "ok  framing 2.1.0 (framing, built-in)",
-        "ok  hedging 1.1.0 (hedging, built-in)",
-        "ok  loaded_labels 1.1.0 (labels, built-in)",
-        "ok  policy_frames 1.1.0 (policy, built-in)",
+        "ok  actors 2.1.0 (salience, built-in)",
+        "ok  conflict_frames 1.3.0 (conflict, built-in)",
+        "ok  framing 2.4.0 (framing, built-in)",
+        "ok  hedging 1.2.0 (hedging, built-in)",
+        "ok  loaded_labels 1.2.0 (labels, built-in)",
+        "ok  policy_frames 1.2.0 (policy, built-in)",
     ]
 
 

@@ -49,8 +49,9 @@ reasons, so that published counts can be interpreted:
   "not merely", "not least", "not to mention", "no doubt", "no wonder", "no matter", "no
   surprise", "no secret", "no less/fewer/more than", "nothing but", "nothing more than",
   "nothing short of", "(to) say nothing of", "never before", "not the first", "not until",
-  "whether or not", "if not", "without (a) doubt", "can't help but" (NegEx's pseudo-negation
-  list, adapted to news prose), also after "n't" ("isn't just", "wasn't the first").
+  "whether or not", "if not", "without (a) doubt", "can't help but", "not/never hesitate"
+  ("did not hesitate to retaliate": it retaliated) (NegEx's pseudo-negation list, adapted to
+  news prose), also after "n't" ("isn't just", "wasn't the first", "didn't hesitate").
 * **Double negation cancels** (litotes; Horn 1989): a rejection cue or a negative implicative
   ("without", "fail to", "lack") preceded within ``CANCEL_WORDS`` words of the same clause by
   another cue is cancelled, so "did not rule out retaliation", "cannot be ruled out", "without
@@ -193,6 +194,9 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
             "nothing short of",
             "never before",
             "never mind",
+            "not hesitate",
+            "never hesitate",
+            "never hesitated",
             "whether or not",
             "or not",
             "if not",
@@ -206,7 +210,7 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
             "couldn\u2019t help but",
         )
         + r"|(?:isn|wasn|aren|weren|don|doesn|didn)['\u2019]t\s+"
-        + r"(?:only|just|merely|simply|the\s+first)",
+        + r"(?:only|just|merely|simply|the\s+first|hesitate)",
     ),
     (
         "after_rule_out",

@@ -13,7 +13,7 @@ coder can check in the evidence):
 
 * agent: the actor is followed by a verb of action, optionally after a possessive ('s) and up to
   a few auxiliaries or adverbs ("Israel has struck", "Iran reportedly launched", "Iran's
-  attack"), or follows "<action> by" ("attacked by Iran");
+  attack", "Israel was attacking"), or follows "<action> by" ("attacked by Iran");
 * target: the actor directly follows a verb of action ("attacked Israel"), or follows one and a
   preposition (on, against, at, into, upon, toward(s)) with up to three words between ("fired
   missiles at Israel", "strikes on Iran"), or precedes a passive one ("Israel was attacked").
@@ -82,11 +82,13 @@ SLOT = CodebookSlot(
 _AUXILIARIES = (
     "has|have|had|will|would|could|might|may|must|shall|also|then|reportedly|allegedly|again|"
     "later|itself|themselves|directly|subsequently|already|just|now|previously|recently|not|"
-    "never|first|finally|quickly|apparently|repeatedly|openly"
+    "never|first|finally|quickly|apparently|repeatedly|openly|do|does|did|can|cannot|"
+    "(?:do|does|did|has|have|had|would|could|wo|ca)n['\u2019]t"
 )
 _AFTER_ACTOR = re.compile(
     rf"(?:['\u2019]s)?(?:\s+(?:{_AUXILIARIES})(?![\w-])){{0,3}}"
-    r"(?P<passive>\s+(?:was|were|is|are|been|being|be|got|gets|get)(?![\w-]))?\s+"
+    r"(?P<passive>\s+(?:was|were|is|are|been|being|be|got|gets|get)(?![\w-])"
+    r"(?:\s+(?:not|never)(?![\w-]))?|\s+(?:was|were|is|are)n['\u2019]t)?\s+"
 )
 _AFTER_ACTION = re.compile(
     r"\s+(?:(?P<by>by)|(?:[\w'\u2019-]+\s+){0,3}?(?:on|against|at|into|upon|toward|towards))?"
@@ -137,7 +139,9 @@ def roles(doc: Segmented, matches: Sequence[Evidence]) -> tuple[Role, ...]:
         after = _AFTER_ACTOR.match(text, mention.end, stop)
         action = action_at.get(after.end()) if after is not None else None
         if after is not None and action is not None:
-            role = TARGET if after.group("passive") else AGENT
+            # "Iran was attacked" is passive; "Israel was attacking" is a progressive, active.
+            passive = after.group("passive") and not action.text.lower().endswith("ing")
+            role = TARGET if passive else AGENT
             found.append(_role(mention, action, role, mention.start, action.end))
         before = [a for a in actions if begin <= a.start and a.end <= mention.start]
         if before:

@@ -73,7 +73,9 @@ hedging = rates.family_comparison(analysis, "hedging")
 page.show_comparison(hedging, figures_dir)
 
 # %%
-views.top_evidence(analysis, "hedging", per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "hedging", per_category=2), figures_dir, "hedging-evidence"
+)
 
 # %% [markdown]
 # ## Sourcing
@@ -96,10 +98,14 @@ page.show_html(views.sourcing_summary_table(attributions))
 page.show_shares(views.source_type_shares(attributions), "Source types", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis, "source_type", "anonymous")
+page.show_frame(
+    views.sourcing_sentences(analysis, "source_type", "anonymous"), figures_dir, "anonymous-sources"
+)
 
 # %%
-views.sourcing_sentences(analysis, "quote_type", "direct")
+page.show_frame(
+    views.sourcing_sentences(analysis, "quote_type", "direct"), figures_dir, "direct-quotes"
+)
 
 # %% [markdown]
 # Affiliation balance: whose side the sources speak for (shares of each outlet's attributions).
@@ -108,7 +114,11 @@ views.sourcing_sentences(analysis, "quote_type", "direct")
 page.show_shares(views.affiliation_balance(attributions), "Source affiliation", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis, "affiliation", "iran")
+page.show_frame(
+    views.sourcing_sentences(analysis, "affiliation", "iran"),
+    figures_dir,
+    "iran-affiliated-sources",
+)
 
 # %% [markdown]
 # Reporting-verb stance: neutral (said), assertive (insisted), doubt (claimed), alarm (warned),
@@ -118,13 +128,15 @@ views.sourcing_sentences(analysis, "affiliation", "iran")
 page.show_shares(views.stance_mix(attributions), "Reporting-verb stance", figures_dir)
 
 # %%
-views.sourcing_sentences(analysis, "verb_stance", "doubt")
+page.show_frame(
+    views.sourcing_sentences(analysis, "verb_stance", "doubt"), figures_dir, "doubt-verbs"
+)
 
 # %% [markdown]
 # The first source of each article.
 
 # %%
-views.first_sources(analysis)
+page.show_frame(views.first_sources(analysis), figures_dir, "first-sources")
 
 # %% [markdown]
 # ## Generic frames
@@ -136,7 +148,9 @@ framing = rates.family_comparison(analysis, "framing")
 page.show_comparison(framing, figures_dir)
 
 # %%
-views.top_evidence(analysis, "framing", per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "framing", per_category=2), figures_dir, "framing-evidence"
+)
 
 # %% [markdown]
 # ## Policy frames
@@ -155,7 +169,9 @@ conflict = rates.family_comparison(analysis, "conflict")
 page.show_comparison(conflict, figures_dir)
 
 # %%
-views.top_evidence(analysis, "conflict", per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "conflict", per_category=2), figures_dir, "conflict-evidence"
+)
 
 # %% [markdown]
 # ## Loaded labels
@@ -166,20 +182,22 @@ labels = rates.family_comparison(analysis, "labels")
 page.show_comparison(labels, figures_dir)
 
 # %%
-views.top_evidence(analysis, "labels", per_category=3)
+page.show_frame(
+    views.top_evidence(analysis, "labels", per_category=3), figures_dir, "labels-evidence"
+)
 
 # %% [markdown]
 # ## Readability and tone
 # Means over each outlet's articles.
 
 # %%
-views.scores(outlets)
+page.show_frame(views.scores(outlets), figures_dir, "readability-and-tone")
 
 # %% [markdown]
 # ## Articles not analysed
 
 # %%
-analysis.table("rejected")
+page.show_frame(analysis.table("rejected"), figures_dir, "rejected")
 
 # %% [markdown]
 # ## Distinctive words and phrases
@@ -196,7 +214,7 @@ colours = page.outlet_colours(texts)
 counts = compare.term_counts(texts)
 distinctive = compare.log_odds(counts, top=10)
 page.show(plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours))
-distinctive.round(2)
+page.show_frame(distinctive, figures_dir, "distinctive-terms")
 
 # %% [markdown]
 # ## Coverage: who mentions what
@@ -212,17 +230,17 @@ page.show(
         matrix[matrix["n_outlets"] > 1], title="Items several outlets mention", colours=colours
     )
 )
-matrix
+page.show_frame(matrix, figures_dir, "coverage")
 
 # %% [markdown]
 # Items only one outlet mentions, and items every outlet but one mentions (what that outlet
 # left out).
 
 # %%
-compare.unique_items(items)
+page.show_frame(compare.unique_items(items), figures_dir, "items-one-outlet-mentions")
 
 # %%
-compare.missing_items(items)
+page.show_frame(compare.missing_items(items), figures_dir, "items-one-outlet-leaves-out")
 
 # %% [markdown]
 # ## Text reuse
@@ -238,19 +256,20 @@ reuse = compare.reuse_matrix(sentences, aligned)
 page.show(
     plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences", colours=colours)
 )
-compare.reuse_shares(sentences, aligned).round(3)
+page.show_frame(compare.reuse_shares(sentences, aligned), figures_dir, "reuse-shares")
 
 # %% [markdown]
 # ## Framing and sourcing contrasts
 # Frames and named sources one outlet uses that no other does, with the sentences.
 
 # %%
-compare.exclusive_frames(
-    analysis.table("evidence", filters=[("family", "==", "framing")]), analysis
+framing_evidence = analysis.table("evidence", filters=[("family", "==", "framing")])
+page.show_frame(
+    compare.exclusive_frames(framing_evidence, analysis), figures_dir, "exclusive-frames"
 )
 
 # %%
-compare.exclusive_sources(attributions, analysis)
+page.show_frame(compare.exclusive_sources(attributions, analysis), figures_dir, "exclusive-sources")
 
 # %% [markdown]
 # ## How outlets are compared

@@ -56,7 +56,11 @@ outlets = analysis.table("outlets")
 mine = [("outlet", "==", outlet)]
 display(page.heading(outlet))
 display(Markdown(page.provenance(analysis)))
-views.outlet_articles(analysis.table("documents", filters=mine), outlet)
+page.show_frame(
+    views.outlet_articles(analysis.table("documents", filters=mine), outlet),
+    figures_dir,
+    "articles",
+)
 
 # %% [markdown]
 # ## Hedging and boosters
@@ -67,7 +71,9 @@ views.outlet_articles(analysis.table("documents", filters=mine), outlet)
 page.show_comparison(rates.family_comparison(analysis, "hedging"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis, "hedging", outlet=outlet)
+page.show_frame(
+    views.top_evidence(analysis, "hedging", outlet=outlet), figures_dir, "hedging-evidence"
+)
 
 # %% [markdown]
 # ## Sources and attribution
@@ -82,7 +88,7 @@ sourcing = rates.family_comparison(
 page.show_comparison(sourcing, figures_dir, highlight=outlet)
 
 # %%
-views.sourcing_table(analysis, outlet)
+page.show_frame(views.sourcing_table(analysis, outlet), figures_dir, "sourcing")
 
 # %% [markdown]
 # ## Framing
@@ -93,7 +99,11 @@ views.sourcing_table(analysis, outlet)
 page.show_comparison(rates.family_comparison(analysis, "framing"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis, "framing", outlet=outlet, per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "framing", outlet=outlet, per_category=2),
+    figures_dir,
+    "framing-evidence",
+)
 
 # %% [markdown]
 # ## Policy frames
@@ -101,20 +111,28 @@ views.top_evidence(analysis, "framing", outlet=outlet, per_category=2)
 # mean frame shares (headline and lead matches weigh more) and its dominant frame.
 
 # %%
-views.frame_shares(outlets, "policy").round(2)
+page.show_frame(views.frame_shares(outlets, "policy"), figures_dir, "policy-frame-shares")
 
 # %%
-views.top_evidence(analysis, "policy", outlet=outlet, per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "policy", outlet=outlet, per_category=2),
+    figures_dir,
+    "policy-evidence",
+)
 
 # %% [markdown]
 # ## Conflict frames
 # Escalation and retaliation, restraint and diplomacy, defensive success, humanitarian cost.
 
 # %%
-views.frame_shares(outlets, "conflict").round(2)
+page.show_frame(views.frame_shares(outlets, "conflict"), figures_dir, "conflict-frame-shares")
 
 # %%
-views.top_evidence(analysis, "conflict", outlet=outlet, per_category=2)
+page.show_frame(
+    views.top_evidence(analysis, "conflict", outlet=outlet, per_category=2),
+    figures_dir,
+    "conflict-evidence",
+)
 
 # %% [markdown]
 # ## Loaded labels
@@ -125,7 +143,11 @@ views.top_evidence(analysis, "conflict", outlet=outlet, per_category=2)
 page.show_comparison(rates.family_comparison(analysis, "labels"), figures_dir, highlight=outlet)
 
 # %%
-views.top_evidence(analysis, "labels", outlet=outlet, per_category=3)
+page.show_frame(
+    views.top_evidence(analysis, "labels", outlet=outlet, per_category=3),
+    figures_dir,
+    "labels-evidence",
+)
 
 # %% [markdown]
 # ## Actor salience
@@ -133,26 +155,36 @@ views.top_evidence(analysis, "labels", outlet=outlet, per_category=3)
 # agent or the target of an action.
 
 # %%
-views.actor_table(outlets, outlet).round(2)
+page.show_frame(views.actor_table(outlets, outlet), figures_dir, "actors")
 
 # %%
-views.top_evidence(analysis, "salience", outlet=outlet, per_category=2, roles_only=True)
+page.show_frame(
+    views.top_evidence(analysis, "salience", outlet=outlet, per_category=2, roles_only=True),
+    figures_dir,
+    "actor-roles",
+)
 
 # %% [markdown]
 # ## Readability and tone
 
 # %%
-views.scores(outlets, outlet)
+page.show_frame(views.scores(outlets, outlet), figures_dir, "readability-and-tone")
 
 # %%
-views.top_evidence(analysis, "tone", outlet=outlet, per_category=5)
+page.show_frame(
+    views.top_evidence(analysis, "tone", outlet=outlet, per_category=5),
+    figures_dir,
+    "tone-evidence",
+)
 
 # %% [markdown]
 # ## What cleaning removed
 # Boilerplate cut before analysis (the original text stays in the corpus records).
 
 # %%
-views.removals(analysis.table("removals", filters=mine), outlet)
+page.show_frame(
+    views.removals(analysis.table("removals", filters=mine), outlet), figures_dir, "removals"
+)
 
 # %% [markdown]
 # ## Validation of the coding
@@ -164,7 +196,7 @@ views.removals(analysis.table("removals", filters=mine), outlet)
 if coded_sheets:
     validation = score_sheets([read_coded_sheet(path.strip()) for path in coded_sheets.split(",")])
     display(Markdown(summary(validation)))
-    display(validation.entries.round(2))
-    display(validation.errors)
+    page.show_frame(validation.entries, figures_dir, "validation-entries")
+    page.show_frame(validation.errors, figures_dir, "validation-errors")
 else:
     display(Markdown("No coded sheet given (parameter `coded_sheets`)."))

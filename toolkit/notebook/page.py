@@ -176,6 +176,32 @@ def show_html(table: str) -> None:
     display(HTML(table))
 
 
+def show_frame(frame: pd.DataFrame, folder: str = "", stem: str = "", caption: str = "") -> None:
+    """Display a table of a view as a paper table (``toolkit.notebook.tables.paper_table``):
+    readable column labels, no index column (a named index becomes the first column), numbers
+    rounded by kind, at most 50 rows with a count. With ``folder``, the whole table is saved as
+    ``<stem>.csv`` there and linked."""
+    from toolkit.notebook.tables import paper_table
+
+    table = frame.reset_index() if any(name is not None for name in frame.index.names) else frame
+    table = table.reset_index(drop=True)
+    table.columns = [str(column) for column in table.columns]
+    labels = {column: column.replace("_", " ").capitalize() for column in table.columns}
+    if folder:
+        if not stem:
+            raise ParameterError("show_frame needs a 'stem' to save a table in a folder.")
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        table.to_csv(Path(folder) / f"{stem}.csv", index=False, lineterminator="\n")
+    show_html(
+        paper_table(
+            table,
+            labels,
+            caption=caption or None,
+            csv_href=csv_link(folder, stem) if stem else None,
+        )
+    )
+
+
 def csv_link(folder: str, stem: str) -> str | None:
     """The relative address of ``<folder>/<stem>.csv`` for a table's "full table" link, or None
     when figures and tables are not saved (``folder`` empty)."""

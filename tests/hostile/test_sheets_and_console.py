@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from toolkit.cli import main
-from toolkit.notebook import plots
+from toolkit.notebook import figures, plots
 from toolkit.reports import build_reports
 from toolkit.validation import read_coded_sheet, sample_evidence, write_sheet
 
@@ -135,8 +135,8 @@ def test_no_progress_bar_when_the_output_is_not_a_terminal(
 
 def test_figures_of_hostile_labels_draw_without_warnings_or_math() -> None:
     """Missing glyphs printed warnings into published pages; `$...$` started mathtext."""
-    rates = pd.DataFrame({"hedges": [1.0, 2.0]}, index=["中文 outlet", "$\\frac$ outlet"])
-    figure = plots.grouped_rates(rates, title="Hedging: $\\frac$ 中文 vs other outlets")
+    shares = pd.DataFrame({"anonymous": [1.0, 0.5]}, index=["中文 outlet", "$\\frac$ outlet"])
+    figure = figures.share_bars(shares, title="Sources: $\\frac$ 中文 vs other outlets").figure
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         png = plots.figure_png(figure)

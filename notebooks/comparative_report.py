@@ -210,10 +210,9 @@ page.show_frame(analysis.table("rejected"), figures_dir, "rejected")
 words = page.word_level(analysis)
 display(Markdown(words.note))
 texts, sentences = words.texts, words.sentences
-colours = page.outlet_colours(texts)
 counts = compare.term_counts(texts)
 distinctive = compare.log_odds(counts, top=10)
-page.show(plots_compare.distinctive_terms(distinctive, title="Distinctive terms", colours=colours))
+page.show(plots_compare.distinctive_terms(distinctive, title="Distinctive terms"))
 page.show_frame(distinctive, figures_dir, "distinctive-terms")
 
 # %% [markdown]
@@ -227,7 +226,7 @@ items = compare.coverage_items(texts, sentences)
 matrix = compare.coverage_matrix(items)
 page.show(
     plots_compare.coverage_heatmap(
-        matrix[matrix["n_outlets"] > 1], title="Items several outlets mention", colours=colours
+        matrix[matrix["n_outlets"] > 1], title="Items several outlets mention"
     )
 )
 page.show_frame(matrix, figures_dir, "coverage")
@@ -253,9 +252,7 @@ reuse_settings = compare.reuse_settings_for(sentences)
 display(Markdown(compare.describe_settings(reuse_settings)))
 aligned = compare.aligned_sentences(sentences, reuse_settings)
 reuse = compare.reuse_matrix(sentences, aligned)
-page.show(
-    plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences", colours=colours)
-)
+page.show(plots_compare.reuse_heatmap(reuse, title="Share of words in matched sentences"))
 page.show_frame(compare.reuse_shares(sentences, aligned), figures_dir, "reuse-shares")
 
 # %% [markdown]

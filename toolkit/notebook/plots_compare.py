@@ -1,14 +1,15 @@
-"""Figures for comparing outlets: rates with intervals, distinctive terms, coverage and reuse
-heat maps, sourcing balance. Every function returns a Figure and shows nothing.
+"""Figures of the word-level comparisons: distinctive terms, coverage and reuse heat maps.
 
-Outlets keep the colours of ``toolkit.notebook.plots.outlet_colours`` (pass the report's mapping as
-``colours``); in heat maps and stacked bars the outlet names are written in their colour.
+Every function returns a Figure and shows nothing. Labels are dark text and bars one colour
+(Okabe & Ito 2008 blue), so no outlet needs a colour of its own; beyond ``MAX_OUTLETS`` outlets
+a figure shows the outlets named in its note and the full table goes to a CSV beside it, so a
+figure's size stays bounded whatever the number of outlets.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -16,180 +17,139 @@ from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-Colours = Mapping[str, tuple[float, float, float, float]]
+MAX_OUTLETS = 24
+"""Outlets one word-level figure shows at most (panels or heat-map columns)."""
 
+BAR_COLOUR = "#0072B2"
+"""Okabe-Ito blue: the colour of every bar."""
 
-def rates_with_intervals(
-    intervals: pd.DataFrame, *, title: str, colours: Colours | None = None
-) -> Figure:
-    """Dots (rates per 1,000 words) and bars (bootstrap intervals), one row per measure, one
-    colour per outlet. Hollow dots: small samples (see ``small_sample``)."""
-    measures = sorted(intervals["measure"].unique())
-    outlets = sorted(intervals["outlet"].unique())
-    figure = Figure(
-        figsize=(7.5, 0.5 * len(measures) * max(len(outlets), 2) / 2 + 1.6), layout="constrained"
-    )
-    axes = figure.subplots()
-    step = 0.8 / max(len(outlets), 1)
-    for index, outlet in enumerate(outlets):
-        rows = intervals[intervals["outlet"] == outlet].set_index("measure").reindex(measures)
-        y = np.arange(len(measures)) + (index - (len(outlets) - 1) / 2) * step
-        colour = colours.get(outlet) if colours else None
-        rate = rows["rate"].to_numpy(dtype=float)
-        low = np.clip(rate - rows["low"].to_numpy(dtype=float), 0, None)
-        high = np.clip(rows["high"].to_numpy(dtype=float) - rate, 0, None)
-        axes.errorbar(
-            rate,
-            y,
-            xerr=[np.nan_to_num(low), np.nan_to_num(high)],
-            fmt="none",
-            ecolor=colour,
-            elinewidth=1.2,
-            capsize=2,
-        )
-        small = rows["small_sample"].fillna(True).to_numpy(dtype=bool)
-        axes.scatter(rate[~small], y[~small], color=colour, label=outlet, zorder=3, s=22)
-        axes.scatter(
-            rate[small],
-            y[small],
-            facecolors="white",
-            edgecolors=colour,
-            zorder=3,
-            s=22,
-            label=f"{outlet} (small sample)" if small.any() else None,
-        )
-    axes.set_yticks(range(len(measures)))
-    axes.set_yticklabels([m.replace("_", " ") for m in measures])
-    axes.invert_yaxis()
-    axes.set_xlabel("per 1,000 words (bootstrap interval)")
-    axes.set_title(title)
-    axes.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    axes.spines[["top", "right"]].set_visible(False)
-    return figure
+_NOTE_SIZE = 8.0
 
 
 def distinctive_terms(
-    distinctive: pd.DataFrame, *, title: str, colours: Colours | None = None, top: int = 10
+    distinctive: pd.DataFrame,
+    *,
+    title: str,
+    top: int = 10,
+    max_outlets: int = MAX_OUTLETS,
 ) -> Figure:
-    """One panel per outlet: its ``top`` most distinctive terms by z-score (Monroe et al. 2008).
-    The dashed line marks z = 1.96."""
-    outlets = sorted(distinctive["outlet"].unique())
-    n_cols = min(len(outlets), 3) or 1
-    n_rows = max(math.ceil(len(outlets) / n_cols), 1)
-    figure = Figure(
-        figsize=(4.0 * n_cols, 0.28 * top * n_rows + 1.2 * n_rows), layout="constrained"
-    )
+    """One panel per outlet (in name order, at most ``max_outlets``): its ``top`` most
+    distinctive terms by z-score (Monroe et al. 2008). The dashed line marks z = 1.96."""
+    outlets = sorted(distinctive["outlet"].astype(str).unique())
+    shown = outlets[:max_outlets]
+    n_cols = min(len(shown), 4) or 1
+    n_rows = max(math.ceil(len(shown) / n_cols), 1)
+    figure = Figure(figsize=(3.2 * n_cols, (0.2 * top + 0.9) * n_rows + 0.8), layout="constrained")
     grid = figure.subplots(n_rows, n_cols, squeeze=False)
-    for index, outlet in enumerate(outlets):
+    for index, outlet in enumerate(shown):
         axes: Axes = grid[index // n_cols][index % n_cols]
         rows = distinctive[distinctive["outlet"] == outlet].nsmallest(top, "rank")
-        colour = colours.get(outlet) if colours else None
-        axes.barh(rows["term"].astype(str), rows["z"].astype(float), color=colour)
+        axes.barh(rows["term"].astype(str), rows["z"].astype(float), color=BAR_COLOUR)
         axes.axvline(1.96, color="grey", linestyle="--", linewidth=0.8)
         axes.invert_yaxis()
-        axes.set_title(outlet, fontsize="medium", color=colour)
-        axes.set_xlabel("z (log-odds, informative prior)")
+        axes.set_title(_short(outlet), fontsize=9, color="black")
+        axes.tick_params(labelsize=8)
+        axes.set_xlabel("z", fontsize=8)
         axes.spines[["top", "right"]].set_visible(False)
-    for index in range(len(outlets), n_rows * n_cols):
+    for index in range(len(shown), n_rows * n_cols):
         grid[index // n_cols][index % n_cols].set_visible(False)
     figure.suptitle(title)
+    _note(figure, len(shown), len(outlets), "in name order")
     return figure
 
 
 def coverage_heatmap(
-    matrix: pd.DataFrame, *, title: str, colours: Colours | None = None, max_items: int = 40
+    matrix: pd.DataFrame,
+    *,
+    title: str,
+    max_items: int = 40,
+    max_outlets: int = MAX_OUTLETS,
 ) -> Figure:
     """Items (rows, ``kind: item``) by outlet (columns); the number in a cell is the outlet's
     mentions of the item, an empty cell means the outlet never mentions it. Shows the first
-    ``max_items`` rows of ``coverage_matrix``."""
+    ``max_items`` rows of ``coverage_matrix`` and the ``max_outlets`` outlets with the most
+    mentions of them."""
     outlets = [c for c in matrix.columns if c not in ("kind", "item", "n_outlets")]
     rows = matrix.head(max_items)
-    values = rows[outlets].to_numpy(dtype=float)
-    labels = [f"{k}: {i}" for k, i in zip(rows["kind"], rows["item"], strict=True)]
-    figure = Figure(
-        figsize=(1.1 * len(outlets) + 3.5, 0.26 * len(rows) + 1.6), layout="constrained"
-    )
+    mentions = rows[outlets].fillna(0).sum().sort_values(ascending=False, kind="stable")
+    shown = sorted(mentions.index[:max_outlets], key=outlets.index)
+    values = rows[shown].to_numpy(dtype=float)
+    labels = [_short(f"{k}: {i}", 40) for k, i in zip(rows["kind"], rows["item"], strict=True)]
+    figure = Figure(figsize=(0.45 * len(shown) + 3.5, 0.22 * len(rows) + 2.2), layout="constrained")
     axes = figure.subplots()
-    shown = np.where(values > 0, np.log1p(values), np.nan)
-    axes.imshow(
-        shown,
-        aspect="auto",
-        cmap=colormaps["Blues"],
-        vmin=0,
-        vmax=max(float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0, 1.0),
-    )
+    positive = np.where(values > 0, np.log1p(values), np.nan)
+    top = float(np.nanmax(positive)) if np.isfinite(positive).any() else 1.0
+    axes.imshow(positive, aspect="auto", cmap=colormaps["Blues"], vmin=0, vmax=max(top, 1.0))
     for (r, c), value in np.ndenumerate(values):
         if value > 0:
-            axes.text(c, r, f"{int(value)}", ha="center", va="center", fontsize="x-small")
-    _outlet_axis(axes, outlets, colours, axis="x")
+            dark = np.log1p(value) > 0.6 * max(top, 1.0)
+            axes.text(
+                c,
+                r,
+                f"{int(value)}",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if dark else "black",
+            )
+    _outlet_ticks(axes, shown, axis="x")
     axes.set_yticks(range(len(labels)))
-    axes.set_yticklabels(labels, fontsize="small")
+    axes.set_yticklabels(labels, fontsize=8)
     axes.set_title(title)
+    _note(figure, len(shown), len(outlets), "with the most mentions")
     return figure
 
 
-def reuse_heatmap(matrix: pd.DataFrame, *, title: str, colours: Colours | None = None) -> Figure:
-    """Share of the row outlet's words in sentences matched in the column outlet (0-1)."""
+def reuse_heatmap(matrix: pd.DataFrame, *, title: str, max_outlets: int = MAX_OUTLETS) -> Figure:
+    """Share of the row outlet's words in sentences matched in the column outlet (0-1), for the
+    ``max_outlets`` outlets with the largest shares."""
     outlets = [str(o) for o in matrix.index]
-    values = matrix.to_numpy(dtype=float)
-    figure = Figure(
-        figsize=(1.0 * len(outlets) + 3.0, 0.7 * len(outlets) + 1.8), layout="constrained"
-    )
+    totals = matrix.fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable")
+    shown = sorted((str(o) for o in totals.index[:max_outlets]), key=outlets.index)
+    values = matrix.loc[shown, shown].to_numpy(dtype=float)
+    size = 0.38 * len(shown)
+    figure = Figure(figsize=(size + 4.0, size + 2.6), layout="constrained")
     axes = figure.subplots()
     image = axes.imshow(values, cmap=colormaps["Oranges"], vmin=0, vmax=1)
     for (r, c), value in np.ndenumerate(values):
-        if np.isfinite(value):
-            axes.text(c, r, f"{value:.0%}", ha="center", va="center", fontsize="small")
-    _outlet_axis(axes, outlets, colours, axis="x")
-    _outlet_axis(axes, outlets, colours, axis="y")
+        if np.isfinite(value) and value > 0:
+            axes.text(
+                c,
+                r,
+                f"{value:.0%}",
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                color="white" if value > 0.6 else "black",
+            )
+    _outlet_ticks(axes, shown, axis="x")
+    _outlet_ticks(axes, shown, axis="y")
     axes.set_xlabel("matched in")
     axes.set_ylabel("share of words of")
     figure.colorbar(image, ax=axes, shrink=0.8)
     axes.set_title(title)
+    _note(figure, len(shown), len(outlets), "with the largest shares")
     return figure
 
 
-def sourcing_balance(
-    balance: pd.DataFrame, *, title: str, colours: Colours | None = None
-) -> Figure:
-    """Stacked horizontal bars: each outlet's attributions split by source type (shares), with
-    the number of attributions at the end of each bar."""
-    table = balance.pivot(index="outlet", columns="source_type", values="share").fillna(0.0)
-    totals = balance.groupby("outlet")["count"].sum()
-    figure = Figure(figsize=(8.0, 0.5 * len(table.index) + 1.8), layout="constrained")
-    axes = figure.subplots()
-    palette = colormaps["Set2"]
-    left = np.zeros(len(table.index))
-    for index, column in enumerate(table.columns):
-        values = table[column].to_numpy(dtype=float)
-        axes.barh(
-            range(len(table.index)),
-            values,
-            left=left,
-            color=palette(index % palette.N),
-            label=str(column).replace("_", " "),
-        )
-        left += values
-    for row, outlet in enumerate(table.index):
-        axes.text(1.01, row, f"n={int(totals.get(outlet, 0))}", va="center", fontsize="small")
-    _outlet_axis(axes, [str(o) for o in table.index], colours, axis="y")
-    axes.invert_yaxis()
-    axes.set_xlim(0, 1)
-    axes.set_xlabel("share of attributions")
-    axes.set_title(title)
-    axes.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.08, 1.0))
-    axes.spines[["top", "right"]].set_visible(False)
-    return figure
-
-
-def _outlet_axis(axes: Axes, outlets: Sequence[str], colours: Colours | None, *, axis: str) -> None:
+def _outlet_ticks(axes: Axes, outlets: Sequence[str], *, axis: str) -> None:
+    names = [_short(outlet) for outlet in outlets]
     if axis == "x":
         axes.set_xticks(range(len(outlets)))
-        labels = axes.set_xticklabels(outlets, rotation=30, ha="right")
+        axes.set_xticklabels(names, rotation=45, ha="right", fontsize=8)
     else:
         axes.set_yticks(range(len(outlets)))
-        labels = axes.set_yticklabels(outlets)
-    if colours:
-        for label, outlet in zip(labels, outlets, strict=True):
-            if outlet in colours:
-                label.set_color(colours[outlet])
+        axes.set_yticklabels(names, fontsize=8)
+
+
+def _short(text: str, limit: int = 28) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (labels stay inside the figure)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _note(figure: Figure, shown: int, total: int, which: str) -> None:
+    if shown < total:
+        figure.supxlabel(
+            f"{shown} of {total} outlets shown ({which}); every outlet is in the table's CSV.",
+            fontsize=_NOTE_SIZE,
+        )

@@ -301,6 +301,12 @@ class Context:
                 return quote
         return None
 
+    def in_quotation(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation of a balanced paragraph, after its opening
+        mark: words reported within a quotation ("“He said no,” Kirby said.")."""
+        paragraph = self.paragraph(offset)
+        return any(quote.start < offset < quote.end for quote in paragraph.quotes)
+
     def paragraph(self, offset: int) -> Paragraph:
         """The paragraph holding ``offset``."""
         return self.paragraphs[self.paragraph_index(offset)]

@@ -1,0 +1,31 @@
+"""Constructions found missing or wrong by error analysis on PolNeAR train, each pinned by a
+constructed sentence (written for these tests) and the exact cue and source rows it yields."""
+
+# The sentences use typographic quotes on purpose.
+# ruff: noqa: RUF001
+from __future__ import annotations
+
+import pytest
+
+from tests.metrics.attribution_runs import measure_text
+
+Row = tuple[str, str, str]
+
+
+def _rows(text: str) -> list[Row]:
+    """(cue, source as written, rule) of every attribution, in text order."""
+    return [(a.cue, a.mention, a.rule.split(":")[1]) for a in measure_text(text).attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # Speech reported inside a quotation belongs to the quoted speaker, not to the article.
+        ("“She told me she would resign,” Tom Baker said.",
+         [("said", "Tom Baker", "said_after_source")]),
+        ("“They said no to us,” the mayor told reporters on Monday.",
+         [("told", "the mayor", "said_after_source")]),
+    ],
+)  # fmt: skip
+def test_rows(text: str, rows: list[Row]) -> None:
+    assert _rows(text) == rows

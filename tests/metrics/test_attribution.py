@@ -108,7 +108,7 @@ def _content(text: str, a: Attribution) -> str:
 def test_shipped_lexicon_has_provenance_and_stances() -> None:
     lexicon = load_lexicon()
     assert lexicon.name == "attribution"
-    assert lexicon.version == "2.0.0"
+    assert lexicon.version == "2.1.0"
     assert "Bergler" in lexicon.citation and "Pareti" in lexicon.citation
     assert lexicon.licence.startswith("MIT")
     assert [lexicon.stance(cue) for cue in ("said", "insisted", "alleged", "warned")] == [
@@ -502,7 +502,7 @@ def test_said_before_the_source_after_a_quote() -> None:
         ("A spokesperson for the ministry declined to comment.",
          "A spokesperson for the ministry", "anonymous", None, "indirect"),
         # An addressee and a colon before a quotation are not content.
-        ("Asked about it, Kirby told reporters: “We don’t want war.”", "Kirby", "named_person",
+        ("Kirby told reporters: “We don’t want war.”", "Kirby", "named_person",
          "“We don’t want war.”", "direct"),
         ('In a statement, the Pentagon said, "We are ready."', "the Pentagon",
          "named_organisation", '"We are ready."', "direct"),

@@ -2,7 +2,6 @@
 constructed sentence (written for these tests) and the exact cue and source rows it yields."""
 
 # The sentences use typographic quotes on purpose.
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 import pytest
@@ -25,6 +24,15 @@ def _rows(text: str) -> list[Row]:
          [("said", "Tom Baker", "said_after_source")]),
         ("“They said no to us,” the mayor told reporters on Monday.",
          [("told", "the mayor", "said_after_source")]),
+        # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
+        ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
+         [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),
+        ("When asked about the vote, the senator declined to comment.",
+         [("asked", "", "asked"), ("declined to comment", "the senator", "declined_to")]),
+        ("Lopez was asked to name one success.", [("asked", "", "asked")]),
+        # ... or named after "by".
+        ("Asked by Tom Baker to respond, Lopez said nothing would change.",
+         [("Asked", "Tom Baker", "asked"), ("said", "Lopez", "said_after_source")]),
     ],
 )  # fmt: skip
 def test_rows(text: str, rows: list[Row]) -> None:

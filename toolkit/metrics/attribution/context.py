@@ -54,6 +54,8 @@ class Patterns:
     back: re.Pattern[str]
     coordinated: re.Pattern[str]
     forward: re.Pattern[str]
+    forward_phrase: re.Pattern[str]
+    """A source right after white space, whatever follows it ("by Stephanopoulos to ...")."""
     according: re.Pattern[str]
     citing: re.Pattern[str]
     reports: re.Pattern[str]
@@ -80,6 +82,7 @@ class Patterns:
 def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     """Compile the rule patterns of ``lexicon`` once (cached per lexicon)."""
     source = np_pattern(lexicon, pronouns=False)
+    function = alternation(lexicon.function_words, capitalised=False)
     subject = np_pattern(lexicon, pronouns=True)
     linking_words = (*lexicon.linking_words, *lexicon.adverbs)
     linking = rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
@@ -97,6 +100,9 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         back=re.compile(rf"(?P<np>{subject})(?P<link>{APPOSITIVE})?{linking}\s+\Z"),
         coordinated=re.compile(rf"(?P<both>{B}[Bb]oth\s+)?(?P<np>{subject})\s+and\s+\Z"),
         forward=re.compile(rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z)"),
+        forward_phrase=re.compile(
+            rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z|\s+(?:{function}){E})"
+        ),
         according=re.compile(
             rf"{B}(?P<cue>(?i:{alternation(lexicon.according_to)}))\s+(?P<np>{source})"
         ),

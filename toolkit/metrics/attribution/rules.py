@@ -35,6 +35,7 @@ ACCORDING_TO = "attribution:according_to"
 CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
 DISTANCING = "attribution:passive_frame"
+ASKED = "attribution:asked"
 
 _LOOKBACK = 240
 _NEAR = 24
@@ -64,6 +65,13 @@ _BE = re.compile(rf"{B}(?:is|are|was|were|be|been|being){E}")
 _NAMING = re.compile(
     rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
 )
+_ASKED_LEAD = re.compile(
+    rf"(?:(?:{B}(?i:when|while|after|before|if|once|as|upon|until)\s+(?:being\s+)?)"
+    rf"|(?:{B}(?:was|were|is|are|be|been|being|get|gets|got)\s+"
+    rf"(?:(?:also|then|later|again|repeatedly|directly|specifically|yet|not|never|first|once|"
+    rf"twice|recently|previously|often|frequently|publicly|reportedly)\s+)*))\Z"
+)
+_OPENING_MARKS = re.compile(r"[\s“\"'\u2018(\[\u2014\u2013-]*\Z")
 _REQUEST = re.compile(
     rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
     rf"\s+to\s+[a-z]"
@@ -93,7 +101,11 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     if _is_refusal(context, match):
         return []
     near = max(sentence.start, cue_start - _NEAR)
-    return _inverted(context, match, near) or _passive(context, match, near)
+    return (
+        _inverted(context, match, near)
+        or _passive(context, match, near)
+        or _asked(context, match, sentence)
+    )
 
 
 def _word(match: re.Match[str]) -> str:
@@ -259,6 +271,28 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
     content = context.trimmed(sentence.start, auxiliary.start())
     stance = context.stance(word)
     return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
+
+
+def _asked(context: Context, match: re.Match[str], sentence: Span) -> list[Draft]:
+    """ "Asked whether ..., Kirby said", "when asked about ...", "Sanders was asked to name ...":
+    a question put by an asker left unsaid (an ``implicit`` source), or by the one after "by"
+    ("Asked by Stephanopoulos to respond, ...")."""
+    word = _word(match)
+    if word not in context.lexicon.question_verbs:
+        return []
+    text, (cue_start, cue_end) = context.text, match.span()
+    opening = _OPENING_MARKS.match(text, sentence.start, cue_start) is not None
+    lead = _ASKED_LEAD.search(text, max(sentence.start, cue_start - 60), cue_start)
+    if not opening and lead is None:
+        return []
+    source = Mention(-1, -1, "", IMPLICIT, "", "other")
+    by = _BY.match(text, cue_end, sentence.end)
+    if by is not None:
+        forward = context.patterns.forward_phrase.match(text, by.end(), sentence.end)
+        if forward is not None:
+            source = mention(forward, "np", 0, context.lexicon)
+    content = context.after(cue_end, sentence)
+    return [Draft(source, cue_start, cue_end, context.stance(word), ASKED, *content)]
 
 
 def is_participle(context: Context, match: re.Match[str]) -> bool:

@@ -24,6 +24,9 @@ def _rows(text: str) -> list[Row]:
          [("said", "Tom Baker", "said_after_source")]),
         ("“They said no to us,” the mayor told reporters on Monday.",
          [("told", "the mayor", "said_after_source")]),
+        # Curly and straight marks mixed: the words between the quotations are the reporter's.
+        ('“I heard parts of the speech," Tom Baker said. "He wants more, folks.”',
+         [("said", "Tom Baker", "said_after_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

@@ -308,10 +308,16 @@ class Context:
         return None
 
     def in_quotation(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside a quotation of a balanced paragraph, after its opening
-        mark: words reported within a quotation ("“He said no,” Kirby said.")."""
+        """Whether ``offset`` lies inside a quotation, after its opening mark: words reported
+        within a quotation ("“He said no,” Kirby said.").
+
+        Double marks never nest in English prose (a quotation inside a quotation takes single
+        marks), so a pair of straight marks inside a curly pair is a writer mixing marks
+        (“...," Trump said. "...”): the words between them lie outside the quotation. The
+        offset is inside when an odd number of the paragraph's quotes hold it.
+        """
         paragraph = self.paragraph(offset)
-        return any(quote.start < offset < quote.end for quote in paragraph.quotes)
+        return sum(quote.start < offset < quote.end for quote in paragraph.quotes) % 2 == 1
 
     def paragraph(self, offset: int) -> Paragraph:
         """The paragraph holding ``offset``."""

@@ -27,6 +27,17 @@ def _rows(text: str) -> list[Row]:
         # Curly and straight marks mixed: the words between the quotations are the reporter's.
         ('“I heard parts of the speech," Tom Baker said. "He wants more, folks.”',
          [("said", "Tom Baker", "said_after_source")]),
+        # A subject with an age or a long appositive before its cue.
+        ("Tom Baker, 69, said he had been busy.", [("said", "Tom Baker", "said_after_source")]),
+        ("Ann Lee, 63, a nurse from Ohio, told a neighbour that she was moving.",
+         [("told", "Ann Lee", "said_after_source")]),
+        # ... never the object of the cue.
+        ("Ann Lee, 63, said the plan was late.", [("said", "Ann Lee", "said_after_source")]),
+        # An inverted source after a quotation may run on past the cue's clause.
+        ("“We were not happy,” said Tom Baker of the Ohio delegation.",
+         [("said", "Tom Baker", "said_before_source")]),
+        ("“We were not happy,” said a longtime adviser to the mayor, who asked not to be named.",
+         [("said", "a longtime adviser", "said_before_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

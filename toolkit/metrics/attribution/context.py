@@ -62,6 +62,8 @@ class Patterns:
     distancing: re.Pattern[str]
     """The passive reporting frame: "is said to", "it is believed that", "the reported"."""
     subject: re.Pattern[str]
+    leading: re.Pattern[str]
+    """A subject opening its clause and closed by a comma: "Tom Baker, 69, a farmer, said"."""
     opening: re.Pattern[str]
     """Where ``cue``, ``according``, ``citing`` or ``reports`` may begin: after a character that
     is not part of a word (see ``openings``), before a word that can open one of them."""
@@ -122,6 +124,10 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
+        ),
+        leading=re.compile(
+            rf"[\s,]*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
+            rf"(?P<np>{subject})\s*,\s+"
         ),
         opening=re.compile(
             rf"[^0-9A-Za-z_'\u2019\-](?=(?i:{alternation(firsts, capitalised=False)})"

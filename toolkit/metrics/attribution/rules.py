@@ -38,11 +38,13 @@ DISTANCING = "attribution:passive_frame"
 ASKED = "attribution:asked"
 
 _LOOKBACK = 240
+_ADVERB_WORD = r"[a-z]+ly"
 _NEAR = 24
 _BARRIERS = ("“", "”", '"', "''", ";", ":")
 _WHAT = re.compile(rf"{B}[Ww]hat(?:ever)?\s+\Z")
 _COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
+_COMMA_LINK = re.compile(rf",(?:\s+(?:also|then|later|now|still|again|{_ADVERB_WORD}))*\s+\Z")
 _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
@@ -95,6 +97,8 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back = None  # "also apparently told": an adverb is no source
     if back is not None and _is_passive(context, match, back):
         back = None  # "The move was first reported by MSNBC": the subject is not the source
+    if back is None:
+        back = _leading(context, match, lookback)
     if back is not None:
         drafts = _source_first(context, match, back, lookback)
         return [draft for draft in drafts if _fits_verb(context, match, draft)]
@@ -106,6 +110,24 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         or _passive(context, match, near)
         or _asked(context, match, sentence)
     )
+
+
+def _leading(context: Context, match: re.Match[str], lookback: int) -> re.Match[str] | None:
+    """The subject that opens the clause of a cue right after a comma, when what stands between
+    them is a long or numbered appositive that ``back`` does not take ("Tom Baker, 69, a farmer
+    from Ohio, said", "Ann Lee, who ran in 2012 and lost, said")."""
+    text, cue_start = context.text, match.start()
+    if _word(match).endswith("ing"):
+        return None  # ", stating that ...": a participle, credited by ``participle_draft``
+    comma = _COMMA_LINK.search(text, lookback, cue_start)
+    if comma is None or _BE.search(text, comma.start(), cue_start):
+        return None
+    leading = context.patterns.leading.match(text, lookback, comma.start() + 1)
+    if leading is None or leading.group("pronoun"):
+        return None
+    if leading.group("generic") and not leading.group("gname"):
+        return None  # "The plan, 40 pages long, said ...": an untyped description
+    return leading
 
 
 def _word(match: re.Match[str]) -> str:
@@ -244,8 +266,14 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
     if not context.text[sentence.start : cue_start].strip():
         lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
     lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
-    forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
-    if lead is None or forward is None:
+    if lead is None:
+        return []
+    # After a quotation the source may run on ("“...,” said Tom Baker of Ohio, who ..."); after
+    # a mere comma it must end the clause, or "X, 69, said the plan ..." would credit "the plan".
+    quoted = lead.group().strip(" ,") != ""
+    forward_pattern = context.patterns.forward_phrase if quoted else context.patterns.forward
+    forward = forward_pattern.match(context.text, cue_end, sentence.end)
+    if forward is None:
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)

@@ -38,6 +38,17 @@ def _rows(text: str) -> list[Row]:
          [("said", "Tom Baker", "said_before_source")]),
         ("“We were not happy,” said a longtime adviser to the mayor, who asked not to be named.",
          [("said", "a longtime adviser", "said_before_source")]),
+        # A document as the subject of "show", however long its description.
+        ("New polls released on Sunday showed the mayor taking a lead.",
+         [("showed", "New polls", "said_after_source")]),
+        ("Tax records from the 2008 cycle show that he gave to both parties.",
+         [("show", "Tax records", "said_after_source")]),
+        ("The popularity of the mayor shows how angry voters are.", []),
+        # A description headed by a source noun, whatever its modifiers.
+        ("The results suggest that the mayor faces a difficult road.",
+         [("suggest", "The results", "said_after_source")]),
+        ("Several political experts suggest that the party will split.",
+         [("suggest", "Several political experts", "said_after_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

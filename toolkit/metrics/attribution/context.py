@@ -75,6 +75,9 @@ class Patterns:
     between the words of a phrase: what ``dead_ends`` and ``back_start`` assume."""
     linking: frozenset[str]
     """The words of the linking words of the lexicon (see ``back_start``)."""
+    source_heads: frozenset[str]
+    """Every head noun of the lexicon's sources (people, roles, organisations, media, reports,
+    documents): a description headed by one is a source whatever its modifiers."""
     dead_ends: frozenset[str]
     """Function words that ``back`` cannot end with: no source, appositive or linking word ends
     in them ("to", "been", "that", ...; see ``dead_ends``)."""
@@ -155,6 +158,15 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         ),
         linking=frozenset(
             word for phrase in (*lexicon.linking_words, *lexicon.adverbs) for word in phrase.split()
+        ),
+        source_heads=frozenset(
+            lexicon.person_heads_singular
+            | lexicon.person_heads_plural
+            | lexicon.role_heads
+            | lexicon.media_heads
+            | lexicon.organisation_heads
+            | lexicon.report_heads
+            | lexicon.document_heads
         ),
         dead_ends=dead_ends(lexicon),
         stances=MappingProxyType(

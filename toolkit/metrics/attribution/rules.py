@@ -91,6 +91,7 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and back.group("generic")
         and not back.group("gname")
         and _word(match) not in context.lexicon.open_verbs
+        and back.group("ghead").lower() not in context.patterns.source_heads
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
@@ -99,6 +100,8 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back = None  # "The move was first reported by MSNBC": the subject is not the source
     if back is None:
         back = _leading(context, match, lookback)
+    if _word(match) in context.lexicon.document_verbs and not _is_document(context, back):
+        back = _document_subject(context, lookback, cue_start)  # "New polls released ... show"
     if back is not None:
         drafts = _source_first(context, match, back, lookback)
         return [draft for draft in drafts if _fits_verb(context, match, draft)]
@@ -128,6 +131,25 @@ def _leading(context: Context, match: re.Match[str], lookback: int) -> re.Match[
     if leading.group("generic") and not leading.group("gname"):
         return None  # "The plan, 40 pages long, said ...": an untyped description
     return leading
+
+
+def _is_document(context: Context, back: re.Match[str] | None) -> bool:
+    """Whether ``back`` matched a source that is a document, or headed by a document word."""
+    if back is None:
+        return False
+    source = mention(back, "np", 0, context.lexicon)
+    lexicon = context.lexicon
+    words = set(source.text.lower().split())
+    return source.source_type == DOCUMENT or bool(
+        words & (lexicon.document_heads | lexicon.report_heads)
+    )
+
+
+def _document_subject(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the clause of a document verb when it is a document, however long what
+    follows it ("New polls released Sunday showed", "FEC records from the 2008 cycle show")."""
+    subject = _subject(context, start, end)
+    return subject if _is_document(context, subject) else None
 
 
 def _word(match: re.Match[str]) -> str:

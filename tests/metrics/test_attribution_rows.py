@@ -49,6 +49,17 @@ def _rows(text: str) -> list[Row]:
          [("suggest", "The results", "said_after_source")]),
         ("Several political experts suggest that the party will split.",
          [("suggest", "Several political experts", "said_after_source")]),
+        # "call" names its object or calls for something; a time between the source and cue.
+        ("Tom Baker called out his rival for insulting voters.",
+         [("called", "Tom Baker", "said_after_source")]),
+        ("Tom Baker called Wednesday for the judge to resign.",
+         [("called", "Tom Baker", "said_after_source")]),
+        ("Tom Baker called Lopez a fraud.", [("called", "Tom Baker", "said_after_source")]),
+        ("She called Lopez a day later to congratulate him.", []),
+        ("A firm called Northwind was paid.", []),
+        ("Tom Baker on Tuesday said that the vote was close.",
+         [("said", "Tom Baker", "said_after_source")]),
+        ("Lopez at the time said he would pay.", [("said", "Lopez", "said_after_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

@@ -64,8 +64,12 @@ _CIRCUMSTANCE = re.compile(
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
 _BE = re.compile(rf"{B}(?:is|are|was|were|be|been|being){E}")
+# "call" reports speech in "called (Wednesday) for/on/out" or when it names its object: a
+# quotation, or a predicate noun after the object ("called him a fraud"), not a time ("a day").
 _NAMING = re.compile(
-    rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
+    rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
+    rf"\s+(?:for|on|upon|out){E}"
+    rf"|[^.;:!?\n“”\"]{{0,100}}?(?:[“\"]|''|{B}(?:it|him|her|them|[A-Z][\w'\u2019]+)\s+an?\s+(?!(?:day|week|month|year|few|couple|while|bit|lot|second|minute|moment){E}))"
 )
 _ASKED_LEAD = re.compile(
     rf"(?:(?:{B}(?i:when|while|after|before|if|once|as|upon|until)\s+(?:being\s+)?)"

@@ -60,6 +60,11 @@ def _rows(text: str) -> list[Row]:
         ("Tom Baker on Tuesday said that the vote was close.",
          [("said", "Tom Baker", "said_after_source")]),
         ("Lopez at the time said he would pay.", [("said", "Lopez", "said_after_source")]),
+        # More verbs of communication; nouns of the same spelling stay out.
+        ("Tom Baker spoke out against the plan.", [("spoke out", "Tom Baker", "said_after_source")]),
+        ("Lopez did not mention the vote.", [("mention", "Lopez", "said_after_source")]),
+        ("Additional reporting by Tom Baker.", []),
+        ("The rally drew a crowd to the call centre.", []),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

@@ -61,7 +61,7 @@ def _rows(text: str) -> list[Row]:
          [("said", "Tom Baker", "said_after_source")]),
         ("Lopez at the time said he would pay.", [("said", "Lopez", "said_after_source")]),
         # More verbs of communication; nouns of the same spelling stay out.
-        ("Tom Baker spoke out against the plan.", [("spoke out", "Tom Baker", "said_after_source")]),
+        ("Lopez spoke out against the plan.", [("spoke out", "Lopez", "said_after_source")]),
         ("Lopez did not mention the vote.", [("mention", "Lopez", "said_after_source")]),
         ("Additional reporting by Tom Baker.", []),
         ("The rally drew a crowd to the call centre.", []),

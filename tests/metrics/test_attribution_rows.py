@@ -65,6 +65,11 @@ def _rows(text: str) -> list[Row]:
         ("Lopez did not mention the vote.", [("mention", "Lopez", "said_after_source")]),
         ("Additional reporting by Tom Baker.", []),
         ("The rally drew a crowd to the call centre.", []),
+        # A share of people, as polls report it, is a source.
+        ("About 4 in 10 say they want change.", [("say", "About 4 in 10", "said_after_source")]),
+        ("On taxes, 42% say they are liberal.", [("say", "42%", "said_after_source")]),
+        ("Most of them said they had loved it.", [("said", "Most of them", "said_after_source")]),
+        ("The law, some say, targets farmers.", [("say", "some", "said_after_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

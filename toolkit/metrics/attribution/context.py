@@ -17,6 +17,7 @@ from types import MappingProxyType
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import Paragraph, paragraphs, quote_ending_at
 from toolkit.metrics.attribution.sources import (
+    QUANTITY_ENDINGS,
     Mention,
     alternation,
     last_run,
@@ -36,8 +37,8 @@ APPOSITIVE = (
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
 or between dashes ("Joyce — who is listed as an attorney — told")."""
 
-_NOT_IN_SOURCE = re.compile(r"[^\w\s'\u2019\-()](?<![\d,],)(?<![A-Z]\.)")
-_NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()](?<![\d,],)")
+_NOT_IN_SOURCE = re.compile(r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)")
+_NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()%](?<![\d,],)")
 _PLAIN = re.compile(r"[\w'\u2019\-]+(?: [\w'\u2019\-]+)*")
 _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
 _ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
@@ -182,14 +183,19 @@ def dead_ends(lexicon: AttributionLexicon) -> frozenset[str]:
     or a dash) and linking words. A source ends in a head, an organisation head or a pronoun
     (``np_endings``), a capitalised word, a lower-case word that is not a function word, or
     punctuation. So a lower-case function word that is none of these, nor "who", nor a linking
-    word, cannot come last: "likely to said", "has been said" hold no source before the cue.
+    word, nor a word ending a share of people ("most of them", ``QUANTITY_ENDINGS``), cannot
+    come last: "likely to said", "has been said" hold no source before the cue.
     """
     linking = (*lexicon.linking_words, *lexicon.adverbs)
     endings = np_endings(lexicon) | {last_run(word) for word in linking}
     return frozenset(
         word
         for word in lexicon.function_words
-        if word[0].islower() and last_run(word) == word and word not in endings and word != "who"
+        if word[0].islower()
+        and last_run(word) == word
+        and word not in endings
+        and word not in QUANTITY_ENDINGS
+        and word != "who"
     )
 
 

@@ -92,6 +92,9 @@ _POST_DETERMINERS = r"the|their|his|her|its|this|that|a|an"
 _ABBREVIATION = re.compile(r"\(([^()]+)\)\s*$")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019\-.]+")
+_NUMBER = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+QUANTITY_ENDINGS = frozenset(("them", "those", "us", "most", "many", "some", "several", "few"))
+"""Function words that may end a share of people ("most of them"): never a dead end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +230,21 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     if pronouns:
         every = lexicon.pronouns | lexicon.other_pronouns
         alternatives.append(rf"(?P<pronoun>{alternation(every)}){_E}")
+        alternatives.insert(0, rf"(?P<quantity>{_quantity(lower)})")
     return rf"{_B}(?:{'|'.join(alternatives)})"
+
+
+def _quantity(lower: str) -> str:
+    """Regex of a share of people, as polls report it: "42%", "Six in 10", "Most of them",
+    "Some of the voters" (``lower``: a lower-case word that is not a function word)."""
+    return (
+        r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|[Uu]nder|"
+        r"(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than)\s+)?"
+        rf"(?:\d[\d.]*(?:%|\s+percent)|{_NUMBER}\s+(?:in|out\s+of)\s+{_NUMBER}"
+        r"|(?:[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Hh]alf|[Oo]thers|"
+        r"[Aa]\s+(?:third|quarter|majority)|[Tt]wo-thirds|[Tt]hree-quarters)"
+        rf"(?:\s+of\s+(?:them|those|us|(?:(?:the|their|his|her)\s+)?{lower}))?)(?=\s)"
+    )
 
 
 def np_endings(lexicon: AttributionLexicon) -> frozenset[str]:
@@ -274,6 +291,8 @@ def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionL
     start, end = match.span(group)
     text = match.group(group)
     groups = match.groupdict()
+    if groups.get("quantity") is not None:  # "42%", "Six in 10", "Most of them"
+        return Mention(start + offset, end + offset, text, UNNAMED_GROUP, "", OTHER_KIND)
     if groups.get("pronoun") is not None:
         head = _pronoun_head(text, lexicon)
         return Mention(start + offset, end + offset, text, PRONOUN, head, PRONOUN_KIND)

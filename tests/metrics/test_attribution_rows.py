@@ -70,6 +70,10 @@ def _rows(text: str) -> list[Row]:
         ("On taxes, 42% say they are liberal.", [("say", "42%", "said_after_source")]),
         ("Most of them said they had loved it.", [("said", "Most of them", "said_after_source")]),
         ("The law, some say, targets farmers.", [("say", "some", "said_after_source")]),
+        # A title with a full stop is part of the name, so the subject of a participle is found.
+        ("Mr. Baker changed his plans in May, saying that troops would stay.",
+         [("saying", "Mr. Baker", "participle")]),
+        ("Sen. Ann Lee said the vote was close.", [("said", "Sen. Ann Lee", "said_after_source")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

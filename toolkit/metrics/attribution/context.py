@@ -17,6 +17,7 @@ from types import MappingProxyType
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import Paragraph, paragraphs, quote_ending_at
 from toolkit.metrics.attribution.sources import (
+    HONORIFICS,
     QUANTITY_ENDINGS,
     Mention,
     alternation,
@@ -37,7 +38,10 @@ APPOSITIVE = (
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
 or between dashes ("Joyce — who is listed as an attorney — told")."""
 
-_NOT_IN_SOURCE = re.compile(r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)")
+_NOT_IN_SOURCE = re.compile(
+    r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)"
+    + "".join(rf"(?<!{title}\.)" for title in HONORIFICS)
+)
 _NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()%](?<![\d,],)")
 _PLAIN = re.compile(r"[\w'\u2019\-]+(?: [\w'\u2019\-]+)*")
 _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")

@@ -74,6 +74,10 @@ def _rows(text: str) -> list[Row]:
         ("Mr. Baker changed his plans in May, saying that troops would stay.",
          [("saying", "Mr. Baker", "participle")]),
         ("Sen. Ann Lee said the vote was close.", [("said", "Sen. Ann Lee", "said_after_source")]),
+        # A participle after a closing quotation mark, or after "while"/"after".
+        ("Tom Baker defended “New York values,” saying the city was brave.",
+         [("saying", "Tom Baker", "participle")]),
+        ("Tom Baker smiled while saying that he was fine.", [("saying", "Tom Baker", "participle")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

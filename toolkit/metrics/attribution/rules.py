@@ -49,7 +49,8 @@ _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
-    r"(?:,|\s[\u2014\u2013]|\s--|\sby)\s*(?:(?:also|then|later|further)\s+)?\Z"
+    r"(?:,[”\"]?|[”\"],|\s[\u2014\u2013]|\s--|\sby|\s(?:while|after|before|when|in))\s*"
+    r"(?:(?:also|then|later|further|initially|first)\s+)?\Z"
 )
 _CONJOINED_LEAD = re.compile(
     rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"

@@ -224,6 +224,9 @@ def test_menafn_rest_of_the_axios_story(results: dict[str, Measured]) -> None:
         # "Biden" resolves to the full name given earlier in the article.
         ("President Joe Biden", "named_person", "urged", "mixed", "neutral",
          "said_after_source"),
+        # ', suggesting' after a closing straight quotation mark: the same speaker
+        ("President Joe Biden", "named_person", "suggesting", "indirect", "neutral",
+         "participle"),
         ("Tehran", "named_organisation", "alleges", "indirect", "doubt", "said_after_source"),
         ("the Israel Defense Forces (IDF)", "named_organisation", "claimed", "indirect", "doubt",
          "said_after_source"),
@@ -231,7 +234,7 @@ def test_menafn_rest_of_the_axios_story(results: dict[str, Measured]) -> None:
          "said_after_source"),
     ]  # fmt: skip
     urged = _find(results[MENAFN_AXIOS], "urged")
-    assert _offsets(urged) == ((1019, 1199), (223, 242), (1025, 1030), (1031, 1199))
+    assert _offsets(urged) == ((1019, 1059), (223, 242), (1025, 1030), (1031, 1059))
 
 
 def test_according_to_at_sentence_end_takes_the_content_before(

@@ -77,7 +77,7 @@ def _rows(text: str) -> list[Row]:
         # A participle after a closing quotation mark, or after "while"/"after".
         ("Tom Baker defended “New York values,” saying the city was brave.",
          [("saying", "Tom Baker", "participle")]),
-        ("Tom Baker smiled while saying that he was fine.", [("saying", "Tom Baker", "participle")]),
+        ("Ann Lee smiled while saying that she was fine.", [("saying", "Ann Lee", "participle")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

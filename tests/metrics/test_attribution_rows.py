@@ -78,6 +78,12 @@ def _rows(text: str) -> list[Row]:
         ("Tom Baker defended “New York values,” saying the city was brave.",
          [("saying", "Tom Baker", "participle")]),
         ("Ann Lee smiled while saying that she was fine.", [("saying", "Ann Lee", "participle")]),
+        # A sentence the segmenter cut after an abbreviation in brackets is read whole.
+        ("Sen. Ann Lee (D-Ga.) said the vote was close.",
+         [("said", "Sen. Ann Lee (D-Ga.)", "said_after_source")]),
+        # A second verb of the subject, negated.
+        ("Lopez praised the plan but did not mention the cost.",
+         [("mention", "Lopez", "conjoined_verb")]),
         # Questions put by an asker the sentence leaves unsaid: an implicit source ("").
         ("Asked whether the plan would pass, Maria Lopez said she was hopeful.",
          [("Asked", "", "asked"), ("said", "Maria Lopez", "said_after_source")]),

@@ -273,6 +273,28 @@ def scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Matc
     return found
 
 
+def joined_sentences(text: str, sentences: tuple[Span, ...]) -> list[Span]:
+    """For each sentence, the span of it joined with the sentences of its line before it when
+    it opens with a lower-case letter, a closing bracket or a comma: no sentence does, so the
+    segmenter has cut after an abbreviation it did not know ("Sen. Tom Baker (D-Ga.) | said
+    ...", "Rep. Ann Lee (D-Md.) | , chair of the committee, said ...")."""
+    joined: list[Span] = []
+    start = 0
+    for index, sentence in enumerate(sentences):
+        first = text[sentence.start : sentence.start + 1]
+        if not (
+            index
+            and (first.islower() or first in "),")
+            and "\n" not in text[sentences[index - 1].end : sentence.start]
+        ):
+            start = sentence.start
+        joined.append(Span(start, sentence.end))
+    for index in range(len(joined) - 2, -1, -1):
+        if joined[index + 1].start == joined[index].start:
+            joined[index] = joined[index + 1]
+    return joined
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """An attribution before resolution: the source as written in its sentence."""
@@ -297,6 +319,7 @@ class Context:
         self.starts = openings(self.patterns.opening, text)
         self.paragraphs = paragraphs(text)
         self._paragraph_starts = [paragraph.start for paragraph in self.paragraphs]
+        self._sentences = joined_sentences(text, doc.sentences)
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """The matches in the text of ``cue``, ``according``, ``citing`` or ``reports``."""
@@ -307,8 +330,9 @@ class Context:
         return self.patterns.stances.get(" ".join(cue.lower().split()), NEUTRAL)
 
     def sentence(self, offset: int) -> Span:
-        """The sentence holding ``offset``."""
-        return self.doc.sentences[self.doc.sentence_index(offset)]
+        """The sentence holding ``offset``, joined with the sentences before it when it opens
+        with a lower-case word or a closing bracket (see ``joined_sentences``)."""
+        return self._sentences[self.doc.sentence_index(offset)]
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset``."""

@@ -54,7 +54,7 @@ _PARTICIPLE_LEAD = re.compile(
 )
 _CONJOINED_LEAD = re.compile(
     rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
-    rf"(?:(?:has|have|had|would|will)\s+)?\Z"
+    rf"(?:(?:has|have|had|would|will|did|does|do)\s+(?:not\s+)?)?\Z"
 )
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")

@@ -180,7 +180,8 @@ def test_back_start_skips_what_no_source_holds() -> None:
     def earliest(text: str, cue: str) -> str:
         return text[back_start(text, 0, text.index(cue), linking) :]
 
-    assert earliest("After high school, Mr. Singh said so.", "said") == " Singh said so."
+    # a title with a full stop opens a name ("Mr. Singh")
+    assert earliest("After high school, Mr. Singh said so.", "said") == " Mr. Singh said so."
     assert earliest("The person he knew, he said.", "said") == " he said."
     assert earliest("It cost $1,000 in total, she said.", "said") == " she said."
     assert earliest("It cost $1,000, she said.", "said") == "1,000, she said."  # "1,000 people"

@@ -17,6 +17,8 @@ from types import MappingProxyType
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL, AttributionLexicon
 from toolkit.metrics.attribution.quotes import Paragraph, paragraphs, quote_ending_at
 from toolkit.metrics.attribution.sources import (
+    HONORIFICS,
+    QUANTITY_ENDINGS,
     Mention,
     alternation,
     last_run,
@@ -36,8 +38,11 @@ APPOSITIVE = (
 """Regex: ", who", an appositive between commas (", the head of the IRGC,", ", John Podesta,")
 or between dashes ("Joyce — who is listed as an attorney — told")."""
 
-_NOT_IN_SOURCE = re.compile(r"[^\w\s'\u2019\-()](?<![\d,],)(?<![A-Z]\.)")
-_NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()](?<![\d,],)")
+_NOT_IN_SOURCE = re.compile(
+    r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)"
+    + "".join(rf"(?<!{title}\.)" for title in HONORIFICS)
+)
+_NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()%](?<![\d,],)")
 _PLAIN = re.compile(r"[\w'\u2019\-]+(?: [\w'\u2019\-]+)*")
 _AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:that\s+)?")
 _ADDRESSEE = re.compile(r"[^\W\d][\w \t'\u2019]{0,40}:\s*(?=[“\"]|'')")
@@ -54,12 +59,16 @@ class Patterns:
     back: re.Pattern[str]
     coordinated: re.Pattern[str]
     forward: re.Pattern[str]
+    forward_phrase: re.Pattern[str]
+    """A source right after white space, whatever follows it ("by Stephanopoulos to ...")."""
     according: re.Pattern[str]
     citing: re.Pattern[str]
     reports: re.Pattern[str]
     distancing: re.Pattern[str]
     """The passive reporting frame: "is said to", "it is believed that", "the reported"."""
     subject: re.Pattern[str]
+    leading: re.Pattern[str]
+    """A subject opening its clause and closed by a comma: "Tom Baker, 69, a farmer, said"."""
     opening: re.Pattern[str]
     """Where ``cue``, ``according``, ``citing`` or ``reports`` may begin: after a character that
     is not part of a word (see ``openings``), before a word that can open one of them."""
@@ -71,6 +80,9 @@ class Patterns:
     between the words of a phrase: what ``dead_ends`` and ``back_start`` assume."""
     linking: frozenset[str]
     """The words of the linking words of the lexicon (see ``back_start``)."""
+    source_heads: frozenset[str]
+    """Every head noun of the lexicon's sources (people, roles, organisations, media, reports,
+    documents): a description headed by one is a source whatever its modifiers."""
     dead_ends: frozenset[str]
     """Function words that ``back`` cannot end with: no source, appositive or linking word ends
     in them ("to", "been", "that", ...; see ``dead_ends``)."""
@@ -80,6 +92,7 @@ class Patterns:
 def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     """Compile the rule patterns of ``lexicon`` once (cached per lexicon)."""
     source = np_pattern(lexicon, pronouns=False)
+    function = alternation(lexicon.function_words, capitalised=False)
     subject = np_pattern(lexicon, pronouns=True)
     linking_words = (*lexicon.linking_words, *lexicon.adverbs)
     linking = rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
@@ -97,6 +110,9 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         back=re.compile(rf"(?P<np>{subject})(?P<link>{APPOSITIVE})?{linking}\s+\Z"),
         coordinated=re.compile(rf"(?P<both>{B}[Bb]oth\s+)?(?P<np>{subject})\s+and\s+\Z"),
         forward=re.compile(rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z)"),
+        forward_phrase=re.compile(
+            rf"\s+(?P<np>{source})(?=\s*[,.;:!?”\"]|\s*\Z|\s+(?:{function}){E})"
+        ),
         according=re.compile(
             rf"{B}(?P<cue>(?i:{alternation(lexicon.according_to)}))\s+(?P<np>{source})"
         ),
@@ -116,6 +132,10 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
+        ),
+        leading=re.compile(
+            rf"[\s,]*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
+            rf"(?P<np>{subject})\s*,\s+"
         ),
         opening=re.compile(
             rf"[^0-9A-Za-z_'\u2019\-](?=(?i:{alternation(firsts, capitalised=False)})"
@@ -144,6 +164,15 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         linking=frozenset(
             word for phrase in (*lexicon.linking_words, *lexicon.adverbs) for word in phrase.split()
         ),
+        source_heads=frozenset(
+            lexicon.person_heads_singular
+            | lexicon.person_heads_plural
+            | lexicon.role_heads
+            | lexicon.media_heads
+            | lexicon.organisation_heads
+            | lexicon.report_heads
+            | lexicon.document_heads
+        ),
         dead_ends=dead_ends(lexicon),
         stances=MappingProxyType(
             {**dict(lexicon.verbs), **dict.fromkeys(lexicon.refusals, REFUSAL)}
@@ -158,14 +187,19 @@ def dead_ends(lexicon: AttributionLexicon) -> frozenset[str]:
     or a dash) and linking words. A source ends in a head, an organisation head or a pronoun
     (``np_endings``), a capitalised word, a lower-case word that is not a function word, or
     punctuation. So a lower-case function word that is none of these, nor "who", nor a linking
-    word, cannot come last: "likely to said", "has been said" hold no source before the cue.
+    word, nor a word ending a share of people ("most of them", ``QUANTITY_ENDINGS``), cannot
+    come last: "likely to said", "has been said" hold no source before the cue.
     """
     linking = (*lexicon.linking_words, *lexicon.adverbs)
     endings = np_endings(lexicon) | {last_run(word) for word in linking}
     return frozenset(
         word
         for word in lexicon.function_words
-        if word[0].islower() and last_run(word) == word and word not in endings and word != "who"
+        if word[0].islower()
+        and last_run(word) == word
+        and word not in endings
+        and word not in QUANTITY_ENDINGS
+        and word != "who"
     )
 
 
@@ -239,6 +273,28 @@ def scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Matc
     return found
 
 
+def joined_sentences(text: str, sentences: tuple[Span, ...]) -> list[Span]:
+    """For each sentence, the span of it joined with the sentences of its line before it when
+    it opens with a lower-case letter, a closing bracket or a comma: no sentence does, so the
+    segmenter has cut after an abbreviation it did not know ("Sen. Tom Baker (D-Ga.) | said
+    ...", "Rep. Ann Lee (D-Md.) | , chair of the committee, said ...")."""
+    joined: list[Span] = []
+    start = 0
+    for index, sentence in enumerate(sentences):
+        first = text[sentence.start : sentence.start + 1]
+        if not (
+            index
+            and (first.islower() or first in "),")
+            and "\n" not in text[sentences[index - 1].end : sentence.start]
+        ):
+            start = sentence.start
+        joined.append(Span(start, sentence.end))
+    for index in range(len(joined) - 2, -1, -1):
+        if joined[index + 1].start == joined[index].start:
+            joined[index] = joined[index + 1]
+    return joined
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """An attribution before resolution: the source as written in its sentence."""
@@ -263,6 +319,7 @@ class Context:
         self.starts = openings(self.patterns.opening, text)
         self.paragraphs = paragraphs(text)
         self._paragraph_starts = [paragraph.start for paragraph in self.paragraphs]
+        self._sentences = joined_sentences(text, doc.sentences)
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """The matches in the text of ``cue``, ``according``, ``citing`` or ``reports``."""
@@ -273,8 +330,9 @@ class Context:
         return self.patterns.stances.get(" ".join(cue.lower().split()), NEUTRAL)
 
     def sentence(self, offset: int) -> Span:
-        """The sentence holding ``offset``."""
-        return self.doc.sentences[self.doc.sentence_index(offset)]
+        """The sentence holding ``offset``, joined with the sentences before it when it opens
+        with a lower-case word or a closing bracket (see ``joined_sentences``)."""
+        return self._sentences[self.doc.sentence_index(offset)]
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset``."""
@@ -300,6 +358,18 @@ class Context:
             if (quote.start, quote.end) == (first, last):
                 return quote
         return None
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation, after its opening mark: words reported
+        within a quotation ("“He said no,” Kirby said.").
+
+        Double marks never nest in English prose (a quotation inside a quotation takes single
+        marks), so a pair of straight marks inside a curly pair is a writer mixing marks
+        (“...," Trump said. "...”): the words between them lie outside the quotation. The
+        offset is inside when an odd number of the paragraph's quotes hold it.
+        """
+        paragraph = self.paragraph(offset)
+        return sum(quote.start < offset < quote.end for quote in paragraph.quotes) % 2 == 1
 
     def paragraph(self, offset: int) -> Paragraph:
         """The paragraph holding ``offset``."""

@@ -48,6 +48,7 @@ _WORD_LISTS = (
     "document_verbs",
     "naming_verbs",
     "request_verbs",
+    "question_verbs",
     "not_sources",
     "adverbs",
     "distancing_participles",
@@ -121,6 +122,7 @@ class AttributionLexicon:
     document_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    question_verbs: frozenset[str]
     not_sources: frozenset[str]
     adverbs: frozenset[str]
     distancing_participles: tuple[str, ...]
@@ -183,7 +185,14 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
     reports = _section(data, "unattributed_reports", _REPORT_LISTS, problems)
     sources = _section(data, "sources", _SOURCE_LISTS, problems)
     forms = {form for form, _ in verbs}
-    for key in ("inverted_verbs", "open_verbs", "document_verbs", "naming_verbs", "request_verbs"):
+    for key in (
+        "inverted_verbs",
+        "open_verbs",
+        "document_verbs",
+        "naming_verbs",
+        "request_verbs",
+        "question_verbs",
+    ):
         for form in lists[key]:
             if form not in forms:
                 problems.add(key, f"{form!r} is not one of the listed verbs")
@@ -229,6 +238,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         document_verbs=frozenset(lists["document_verbs"]),
         naming_verbs=frozenset(lists["naming_verbs"]),
         request_verbs=frozenset(lists["request_verbs"]),
+        question_verbs=frozenset(lists["question_verbs"]),
         not_sources=frozenset(lists["not_sources"]),
         adverbs=frozenset(lists["adverbs"]),
         distancing_participles=lists["distancing_participles"],

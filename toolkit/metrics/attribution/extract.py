@@ -119,15 +119,20 @@ def _find(
     drafts: list[Draft] = []
     participles: list[re.Match[str]] = []
     for match in context.matches(context.patterns.cue):
+        if context.in_quotation(match.start()):
+            continue  # speech reported inside a quotation is the quoted speaker's
         found = verb_drafts(context, match)
         if found:
             drafts.extend(found)
         elif is_participle(context, match):
             participles.append(match)
-    drafts.extend(according_drafts(context))
-    drafts.extend(citing_drafts(context))
-    drafts.extend(report_drafts(context))
-    drafts.extend(distancing_drafts(context))
+    others = (
+        *according_drafts(context),
+        *citing_drafts(context),
+        *report_drafts(context),
+        *distancing_drafts(context),
+    )
+    drafts.extend(draft for draft in others if not context.in_quotation(draft.cue_start))
     by_sentence: dict[int, list[Draft]] = {}
     for draft in sorted(drafts, key=lambda draft: draft.cue_start):
         by_sentence.setdefault(doc.sentence_index(draft.cue_start), []).append(draft)

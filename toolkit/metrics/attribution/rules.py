@@ -35,22 +35,26 @@ ACCORDING_TO = "attribution:according_to"
 CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
 DISTANCING = "attribution:passive_frame"
+ASKED = "attribution:asked"
 
 _LOOKBACK = 240
+_ADVERB_WORD = r"[a-z]+ly"
 _NEAR = 24
 _BARRIERS = ("“", "”", '"', "''", ";", ":")
 _WHAT = re.compile(rf"{B}[Ww]hat(?:ever)?\s+\Z")
 _COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
+_COMMA_LINK = re.compile(rf",(?:\s+(?:also|then|later|now|still|again|{_ADVERB_WORD}))*\s+\Z")
 _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
 _PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
-    r"(?:,|\s[\u2014\u2013]|\s--|\sby)\s*(?:(?:also|then|later|further)\s+)?\Z"
+    r"(?:,[”\"]?|[”\"],|\s[\u2014\u2013]|\s--|\sby|\s(?:while|after|before|when|in))\s*"
+    r"(?:(?:also|then|later|further|initially|first)\s+)?\Z"
 )
 _CONJOINED_LEAD = re.compile(
     rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
-    rf"(?:(?:has|have|had|would|will)\s+)?\Z"
+    rf"(?:(?:has|have|had|would|will|did|does|do)\s+(?:not\s+)?)?\Z"
 )
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
@@ -61,9 +65,20 @@ _CIRCUMSTANCE = re.compile(
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _BY = re.compile(rf"\s+by{E}")
 _BE = re.compile(rf"{B}(?:is|are|was|were|be|been|being){E}")
+# "call" reports speech in "called (Wednesday) for/on/out" or when it names its object: a
+# quotation, or a predicate noun after the object ("called him a fraud"), not a time ("a day").
 _NAMING = re.compile(
-    rf"\s+(?:for|on|upon){E}|[^.;:!?\n“”\"]{{0,50}}?(?:[“\"]|''|\bit\s+a\b|\bhim\s+a\b|\bher\s+a\b)"
+    rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
+    rf"\s+(?:for|on|upon|out){E}"
+    rf"|[^.;:!?\n“”\"]{{0,100}}?(?:[“\"]|''|{B}(?:it|him|her|them|[A-Z][\w'\u2019]+)\s+an?\s+(?!(?:day|week|month|year|few|couple|while|bit|lot|second|minute|moment){E}))"
 )
+_ASKED_LEAD = re.compile(
+    rf"(?:(?:{B}(?i:when|while|after|before|if|once|as|upon|until)\s+(?:being\s+)?)"
+    rf"|(?:{B}(?:was|were|is|are|be|been|being|get|gets|got)\s+"
+    rf"(?:(?:also|then|later|again|repeatedly|directly|specifically|yet|not|never|first|once|"
+    rf"twice|recently|previously|often|frequently|publicly|reportedly)\s+)*))\Z"
+)
+_OPENING_MARKS = re.compile(r"[\s“\"'\u2018(\[\u2014\u2013-]*\Z")
 _REQUEST = re.compile(
     rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
     rf"\s+to\s+[a-z]"
@@ -81,19 +96,65 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and back.group("generic")
         and not back.group("gname")
         and _word(match) not in context.lexicon.open_verbs
+        and back.group("ghead").lower() not in context.patterns.source_heads
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
         back = None  # "also apparently told": an adverb is no source
     if back is not None and _is_passive(context, match, back):
         back = None  # "The move was first reported by MSNBC": the subject is not the source
+    if back is None:
+        back = _leading(context, match, lookback)
+    if _word(match) in context.lexicon.document_verbs and not _is_document(context, back):
+        back = _document_subject(context, lookback, cue_start)  # "New polls released ... show"
     if back is not None:
         drafts = _source_first(context, match, back, lookback)
         return [draft for draft in drafts if _fits_verb(context, match, draft)]
     if _is_refusal(context, match):
         return []
     near = max(sentence.start, cue_start - _NEAR)
-    return _inverted(context, match, near) or _passive(context, match, near)
+    return (
+        _inverted(context, match, near)
+        or _passive(context, match, near)
+        or _asked(context, match, sentence)
+    )
+
+
+def _leading(context: Context, match: re.Match[str], lookback: int) -> re.Match[str] | None:
+    """The subject that opens the clause of a cue right after a comma, when what stands between
+    them is a long or numbered appositive that ``back`` does not take ("Tom Baker, 69, a farmer
+    from Ohio, said", "Ann Lee, who ran in 2012 and lost, said")."""
+    text, cue_start = context.text, match.start()
+    if _word(match).endswith("ing"):
+        return None  # ", stating that ...": a participle, credited by ``participle_draft``
+    comma = _COMMA_LINK.search(text, lookback, cue_start)
+    if comma is None or _BE.search(text, comma.start(), cue_start):
+        return None
+    leading = context.patterns.leading.match(text, lookback, comma.start() + 1)
+    if leading is None or leading.group("pronoun"):
+        return None
+    if leading.group("generic") and not leading.group("gname"):
+        return None  # "The plan, 40 pages long, said ...": an untyped description
+    return leading
+
+
+def _is_document(context: Context, back: re.Match[str] | None) -> bool:
+    """Whether ``back`` matched a source that is a document, or headed by a document word."""
+    if back is None:
+        return False
+    source = mention(back, "np", 0, context.lexicon)
+    lexicon = context.lexicon
+    words = set(source.text.lower().split())
+    return source.source_type == DOCUMENT or bool(
+        words & (lexicon.document_heads | lexicon.report_heads)
+    )
+
+
+def _document_subject(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the clause of a document verb when it is a document, however long what
+    follows it ("New polls released Sunday showed", "FEC records from the 2008 cycle show")."""
+    subject = _subject(context, start, end)
+    return subject if _is_document(context, subject) else None
 
 
 def _word(match: re.Match[str]) -> str:
@@ -232,8 +293,14 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
     if not context.text[sentence.start : cue_start].strip():
         lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
     lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
-    forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
-    if lead is None or forward is None:
+    if lead is None:
+        return []
+    # After a quotation the source may run on ("“...,” said Tom Baker of Ohio, who ..."); after
+    # a mere comma it must end the clause, or "X, 69, said the plan ..." would credit "the plan".
+    quoted = lead.group().strip(" ,") != ""
+    forward_pattern = context.patterns.forward_phrase if quoted else context.patterns.forward
+    forward = forward_pattern.match(context.text, cue_end, sentence.end)
+    if forward is None:
         return []
     source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
@@ -259,6 +326,28 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
     content = context.trimmed(sentence.start, auxiliary.start())
     stance = context.stance(word)
     return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
+
+
+def _asked(context: Context, match: re.Match[str], sentence: Span) -> list[Draft]:
+    """ "Asked whether ..., Kirby said", "when asked about ...", "Sanders was asked to name ...":
+    a question put by an asker left unsaid (an ``implicit`` source), or by the one after "by"
+    ("Asked by Stephanopoulos to respond, ...")."""
+    word = _word(match)
+    if word not in context.lexicon.question_verbs:
+        return []
+    text, (cue_start, cue_end) = context.text, match.span()
+    opening = _OPENING_MARKS.match(text, sentence.start, cue_start) is not None
+    lead = _ASKED_LEAD.search(text, max(sentence.start, cue_start - 60), cue_start)
+    if not opening and lead is None:
+        return []
+    source = Mention(-1, -1, "", IMPLICIT, "", "other")
+    by = _BY.match(text, cue_end, sentence.end)
+    if by is not None:
+        forward = context.patterns.forward_phrase.match(text, by.end(), sentence.end)
+        if forward is not None:
+            source = mention(forward, "np", 0, context.lexicon)
+    content = context.after(cue_end, sentence)
+    return [Draft(source, cue_start, cue_end, context.stance(word), ASKED, *content)]
 
 
 def is_participle(context: Context, match: re.Match[str]) -> bool:

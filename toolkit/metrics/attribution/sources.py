@@ -2,8 +2,11 @@
 
 A source is one of
 
-* a *name*: a run of capitalised words, optionally after "the" and before an abbreviation in
-  brackets ("Hossein Salami", "the Israel Defense Forces (IDF)", "US Central Command (Centcom)");
+* a *name*: a run of capitalised words, optionally after "the" or a title with a full stop
+  ("Mr. Obama", "Sen. Sanders") and before an abbreviation in brackets ("Hossein Salami", "the
+  Israel Defense Forces (IDF)", "US Central Command (Centcom)");
+* a *share of people*, as polls report it ("42%", "Six in 10", "Most of them"), typed
+  ``unnamed_group``, only where the subject of a reporting verb is expected;
 * a *description*: up to two quantifiers, up to four modifiers and a head noun from the lexicon,
   optionally followed by one post-modifier phrase ("a senior White House official", "two
   individuals familiar with their conversation", "sources within the United States
@@ -92,6 +95,27 @@ _POST_DETERMINERS = r"the|their|his|her|its|this|that|a|an"
 _ABBREVIATION = re.compile(r"\(([^()]+)\)\s*$")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019\-.]+")
+HONORIFICS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Prof",
+)
+"""Titles written with a full stop that may open a name ("Mr. Obama", "Sen. Sanders")."""
+_HONORIFIC = rf"(?:(?:{'|'.join(HONORIFICS)})\.\s+)"
+_LEADING_HONORIFIC = re.compile(rf"^{_HONORIFIC}")
+_NUMBER = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+QUANTITY_ENDINGS = frozenset(("them", "those", "us", "most", "many", "some", "several", "few"))
+"""Function words that may end a share of people ("most of them"): never a dead end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +210,8 @@ def name_pattern(lexicon: AttributionLexicon) -> str:
     stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
     token = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
     return (
-        rf"{token}(?:\s+(?:(?:{_CONNECTORS})\s+)?{token}){{0,6}}(?<!['\u2019]s)(?<![sS]['\u2019])"
+        rf"{_HONORIFIC}?{token}(?:\s+(?:(?:{_CONNECTORS})\s+)?{token}){{0,6}}"
+        rf"(?<!['\u2019]s)(?<![sS]['\u2019])"
         rf"(?:\s+\([A-Z][\w.\-]*\))?"
     )
 
@@ -227,7 +252,21 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     if pronouns:
         every = lexicon.pronouns | lexicon.other_pronouns
         alternatives.append(rf"(?P<pronoun>{alternation(every)}){_E}")
+        alternatives.insert(0, rf"(?P<quantity>{_quantity(lower)})")
     return rf"{_B}(?:{'|'.join(alternatives)})"
+
+
+def _quantity(lower: str) -> str:
+    """Regex of a share of people, as polls report it: "42%", "Six in 10", "Most of them",
+    "Some of the voters" (``lower``: a lower-case word that is not a function word)."""
+    return (
+        r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|[Uu]nder|"
+        r"(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than)\s+)?"
+        rf"(?:\d[\d.]*(?:%|\s+percent)|{_NUMBER}\s+(?:in|out\s+of)\s+{_NUMBER}"
+        r"|(?:[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew|[Hh]alf|[Oo]thers|"
+        r"[Aa]\s+(?:third|quarter|majority)|[Tt]wo-thirds|[Tt]hree-quarters)"
+        rf"(?:\s+of\s+(?:them|those|us|(?:(?:the|their|his|her)\s+)?{lower}))?)(?=\s)"
+    )
 
 
 def np_endings(lexicon: AttributionLexicon) -> frozenset[str]:
@@ -274,6 +313,8 @@ def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionL
     start, end = match.span(group)
     text = match.group(group)
     groups = match.groupdict()
+    if groups.get("quantity") is not None:  # "42%", "Six in 10", "Most of them"
+        return Mention(start + offset, end + offset, text, UNNAMED_GROUP, "", OTHER_KIND)
     if groups.get("pronoun") is not None:
         head = _pronoun_head(text, lexicon)
         return Mention(start + offset, end + offset, text, PRONOUN, head, PRONOUN_KIND)
@@ -337,7 +378,7 @@ def _core(text: str) -> str:
     """A name without a leading article and a bracketed abbreviation."""
     if "(" in text:  # else there is no abbreviation to take off
         text = _ABBREVIATION.sub("", text)
-    return _LEADING_THE.sub("", text).strip()
+    return _LEADING_HONORIFIC.sub("", _LEADING_THE.sub("", text)).strip()
 
 
 def _name_type(text: str, lexicon: AttributionLexicon) -> str:

@@ -2,7 +2,7 @@
 
 Usage (from the repository root, with the toolkit's environment)::
 
-    .venv/bin/python benchmarks/check_outputs.py                       # AllSides, 3,000, vs the merge base
+    .venv/bin/python benchmarks/check_outputs.py             # AllSides, 3,000, vs the merge base
     .venv/bin/python benchmarks/check_outputs.py CORPUS --limit 3000 --baseline 1ebdab5
 
 Runs ``toolkit analyze`` twice on the first ``--limit`` articles of ``CORPUS`` (default: the
@@ -143,9 +143,9 @@ def compare_folders(expected: Path, actual: Path) -> list[str]:
     for name in sorted(set(tables) & set(mine)):
         problems += _compare_parquet(expected / f"{name}.parquet", actual / f"{name}.parquet")
         csv_expected, csv_actual = expected / f"{name}.csv", actual / f"{name}.csv"
-        if csv_expected.exists() and csv_actual.exists():
-            if csv_expected.read_bytes() != csv_actual.read_bytes():
-                problems.append(f"{name}.csv: bytes differ")
+        both = csv_expected.exists() and csv_actual.exists()
+        if both and csv_expected.read_bytes() != csv_actual.read_bytes():
+            problems.append(f"{name}.csv: bytes differ")
     metadata = [json.loads((folder / "analysis.json").read_text()) for folder in (expected, actual)]
     if metadata[0] != metadata[1]:
         problems.append("analysis.json differs")

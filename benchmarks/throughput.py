@@ -8,9 +8,11 @@ Usage (from the repository root, with the toolkit's environment and the ``benchm
 
 Takes the first ``--limit`` records of ``CORPUS`` (default: the AllSides corpus at
 ``shared/corpora/allsides-abp.jsonl.gz`` beside the repository; the script says so and stops
-cleanly when it is absent) and prints one table. Every row divides the same number of words,
-the toolkit's words of those articles (headline + body, ``documents.n_words``), by its seconds
-on one process, and gives the ratio to Empath (above 1: faster than Empath):
+cleanly when it is absent) and prints one table. Every row gives its wall and CPU seconds
+(user + system, of every process of the step) and divides the same number of words, the
+toolkit's words of those articles (headline + body, ``documents.n_words``), by its CPU seconds,
+with the ratio to Empath (above 1: faster than Empath). CPU time is what one process costs,
+and moves less than wall time when other processes share the machine:
 
 - the floor: one ``re.findall(r"\\w+")`` pass over each body;
 - Empath (Fast, Chen & Bernstein 2016), all categories, ``analyze(text, normalize=True)``;
@@ -30,7 +32,9 @@ on one process, and gives the ratio to Empath (above 1: faster than Empath):
   rendering CSV.
 
 Then ``--jobs 1`` and ``--jobs 2`` of the whole command on the first ``--jobs-limit`` records
-(default 5,000; 0 skips), with their peak memory (the largest process, parent or worker).
+(default 5,000; 0 skips): wall time (the gain of a second process needs a second free core)
+and peak memory of the largest process the command waited for (pool workers are children of
+the forkserver, so their CPU time is not in the CPU column there).
 Figures vary with the machine and its load (printed first); other processes on the machine
 slow every row alike only if the load stays the same through the run.
 """
@@ -69,11 +73,16 @@ _PEAK = (
     "start = time.perf_counter()\n"
     "child = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
     "seconds = time.perf_counter() - start\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(json.dumps([seconds, peak, child.returncode, child.stderr[-2000:]]))\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "cpu = usage.ru_utime + usage.ru_stime\n"
+    "print(json.dumps([seconds, cpu, usage.ru_maxrss, child.returncode, child.stderr[-2000:]]))\n"
 )
-"""Run a command from a fresh parent: its wall time and the peak RSS (KiB) of its largest
-process (``RUSAGE_CHILDREN`` of a parent that started nothing else)."""
+"""Run a command from a fresh parent: its wall time, the CPU time of all its processes and the
+peak RSS (KiB) of its largest process (``RUSAGE_CHILDREN`` of a parent that started nothing
+else)."""
+
+Timing = tuple[float, float]
+"""Wall seconds and CPU seconds (user + system, of every process of the step)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = _count_words(articles)
         bodies = [article.text for article in articles]
         print(f"# {len(articles):,} articles, {words:,} words (headline + body)\n")
-        rows: list[tuple[str, float | str]] = []
+        rows: list[tuple[str, Timing | str]] = []
         rows.append(("floor: re.findall(r'\\w+')", _timed(_floor, bodies)))
         rows.append(("Empath, all categories, normalize=True", _timed(_empath, bodies)))
         rows.append(("spaCy blank+sentencizer+TextDescriptives", _textdescriptives(args, work)))
@@ -149,13 +158,13 @@ def _count_words(articles: Sequence[Any]) -> int:
     return sum(ArticleText(article).words(ARTICLE) for article in articles)
 
 
-def _seconds(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def _seconds(run: Callable[[], object]) -> Timing:
+    start, cpu = time.perf_counter(), time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def _timed(run: Callable[[list[str]], object], texts: list[str]) -> float | str:
+def _timed(run: Callable[[list[str]], object], texts: list[str]) -> Timing | str:
     """Seconds of ``run(texts)`` after a warm-up on two texts, or why it could not run."""
     try:
         run(texts[:2])
@@ -208,7 +217,7 @@ def _offline_cmudict(folder: Path) -> None:
     nltk.data.path.insert(0, str(folder))
 
 
-def _textdescriptives(args: argparse.Namespace, work: Path) -> float | str:
+def _textdescriptives(args: argparse.Namespace, work: Path) -> Timing | str:
     """Seconds of spaCy + TextDescriptives in ``--tools-venv`` (benchmarks/compare_tools.py)."""
     python = args.tools_venv / "bin" / "python"
     if not python.exists():
@@ -231,7 +240,9 @@ def _textdescriptives(args: argparse.Namespace, work: Path) -> float | str:
     if run.returncode != 0:
         return f"failed: {(run.stderr.strip().splitlines() or ['no output'])[-1]}"
     result: dict[str, Any] = json.loads(run.stdout)["textdescriptives"]
-    return float(result["seconds"]) if "seconds" in result else f"failed: {result['error']}"
+    if "seconds" not in result:
+        return f"failed: {result['error']}"
+    return float(result["seconds"]), float(result["cpu_seconds"])
 
 
 def _command(corpus: Path, out: Path, *options: str) -> list[str]:
@@ -242,15 +253,15 @@ def _command(corpus: Path, out: Path, *options: str) -> list[str]:
     ]
 
 
-def _measured(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of ``command``; raises when it fails."""
+def _measured(command: list[str]) -> tuple[Timing, int]:
+    """Wall and CPU seconds and peak RSS (bytes) of ``command``; raises when it fails."""
     run = subprocess.run(
         [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True
     )
-    seconds, peak_kib, status, stderr = json.loads(run.stdout)
+    seconds, cpu, peak_kib, status, stderr = json.loads(run.stdout)
     if status != 0:
         raise RuntimeError(f"{' '.join(command)} failed: {stderr}")
-    return float(seconds), int(peak_kib) * 1024
+    return (float(seconds), float(cpu)), int(peak_kib) * 1024
 
 
 def _has_csv_option() -> bool:
@@ -263,9 +274,9 @@ def _has_csv_option() -> bool:
     return "--csv" in run.stdout
 
 
-def _whole_command(corpus: Path, work: Path) -> tuple[list[tuple[str, float | str]], str]:
+def _whole_command(corpus: Path, work: Path) -> tuple[list[tuple[str, Timing | str]], str]:
     seconds, peak = _measured(_command(corpus, work / "tables"))
-    rows: list[tuple[str, float | str]] = [("WHOLE COMMAND toolkit analyze --out DIR", seconds)]
+    rows: list[tuple[str, Timing | str]] = [("WHOLE COMMAND toolkit analyze --out DIR", seconds)]
     memory = f"{peak / 2**20:,.0f} MiB peak RSS"
     if _has_csv_option():
         with_csv, peak_csv = _measured(_command(corpus, work / "tables-csv", "--csv"))
@@ -274,7 +285,7 @@ def _whole_command(corpus: Path, work: Path) -> tuple[list[tuple[str, float | st
     return rows, memory
 
 
-def _stages(corpus: Path, articles: list[Any], work: Path) -> list[tuple[str, float | str]]:
+def _stages(corpus: Path, articles: list[Any], work: Path) -> list[tuple[str, Timing | str]]:
     """The command's stages one by one, in this process."""
     from toolkit.engine.tables import ChunkWriter, csv_rows
     from toolkit.metrics.base import ArticleText
@@ -285,7 +296,7 @@ def _stages(corpus: Path, articles: list[Any], work: Path) -> list[tuple[str, fl
 
     startup = [sys.executable, "-m", "toolkit", "analyze", "--help"]
     imports = [sys.executable, "-c", "import toolkit.analysis, toolkit.pipeline.measure"]
-    rows: list[tuple[str, float | str]] = [
+    rows: list[tuple[str, Timing | str]] = [
         ("stage: start-up (toolkit analyze --help)", _measured(startup)[0]),
         ("stage: imports of the pipeline (pandas, ...)", _measured(imports)[0]),
         ("stage: loading (read, clean, language)", _seconds(lambda: _load_articles(corpus))),
@@ -335,30 +346,38 @@ def _stages(corpus: Path, articles: list[Any], work: Path) -> list[tuple[str, fl
     return rows
 
 
-def _print_table(rows: list[tuple[str, float | str]], words: int) -> None:
+def _print_table(rows: list[tuple[str, Timing | str]], words: int) -> None:
+    """Wall and CPU seconds; words per CPU second and its ratio to Empath's (less sensitive to
+    other processes on the machine than wall time)."""
     empath = dict(rows).get("Empath, all categories, normalize=True")
-    print(f"| {'what':48} | {'seconds':>8} | {'words/s':>12} | {'x Empath':>8} |")
-    print(f"|{'-' * 50}|{'-' * 10}:|{'-' * 13}:|{'-' * 9}:|")
-    for name, seconds in rows:
-        if isinstance(seconds, str):
-            print(f"| {name:48} | {seconds} |")
+    print(f"| {'what':48} | {'wall s':>7} | {'CPU s':>7} | {'words/CPU s':>11} | {'x Empath':>8} |")
+    print(f"|{'-' * 50}|{'-' * 8}:|{'-' * 8}:|{'-' * 12}:|{'-' * 9}:|")
+    for name, timing in rows:
+        if isinstance(timing, str):
+            print(f"| {name:48} | {timing} |")
             continue
-        ratio = f"{empath / seconds:8.2f}" if isinstance(empath, float) else "       -"
-        print(f"| {name:48} | {seconds:8.2f} | {words / seconds:12,.0f} | {ratio} |")
+        wall, cpu = timing
+        ratio = f"{empath[1] / cpu:8.2f}" if isinstance(empath, tuple) else "       -"
+        print(f"| {name:48} | {wall:7.2f} | {cpu:7.2f} | {words / cpu:11,.0f} | {ratio} |")
 
 
 def _jobs(source: Path, limit: int, work: Path) -> None:
+    """Wall time of ``--jobs 1`` and ``--jobs 2`` (only wall time shows the gain of a second
+    process; it needs a second core free)."""
     corpus = work / f"jobs-{limit}.jsonl"
     _slice(source, limit, corpus)
     print(f"\n`toolkit analyze` on the first {limit:,} records, --jobs 1 vs --jobs 2:")
-    seconds = {}
+    wall = {}
     for jobs in (1, 2):
-        seconds[jobs], peak = _measured(_command(corpus, work / f"jobs{jobs}", "--jobs", str(jobs)))
-        print(
-            f"  --jobs {jobs}: {seconds[jobs]:7.1f} s, {limit / seconds[jobs]:6.1f} articles/s, "
-            f"peak RSS of the largest process {peak / 2**20:,.0f} MiB"
+        (wall[jobs], cpu), peak = _measured(
+            _command(corpus, work / f"jobs{jobs}", "--jobs", str(jobs))
         )
-    print(f"  speed-up of --jobs 2: {seconds[1] / seconds[2]:.2f}x (target >= 1.8x)")
+        print(
+            f"  --jobs {jobs}: {wall[jobs]:7.1f} s wall, {cpu:7.1f} s CPU, "
+            f"{limit / wall[jobs]:6.1f} articles/s, peak RSS of the largest process "
+            f"{peak / 2**20:,.0f} MiB"
+        )
+    print(f"  speed-up of --jobs 2: {wall[1] / wall[2]:.2f}x (target >= 1.8x)")
 
 
 if __name__ == "__main__":

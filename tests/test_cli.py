@@ -26,14 +26,26 @@ def test_python_dash_m_toolkit_prints_help() -> None:
     assert completed.stdout.startswith("usage: toolkit")
 
 
+TABLES = ("documents", "evidence", "attributions", "outlets", "rejected", "removals")
+
+
 def test_analyze_writes_every_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "--out", str(tmp_path / "tables")]) == 0
     assert "Analysed 5 articles (0 rejected)" in capsys.readouterr().out
-    for table in ("documents", "evidence", "attributions", "outlets", "rejected", "removals"):
-        assert (tmp_path / "tables" / f"{table}.csv").exists()
+    for table in TABLES:
         assert (tmp_path / "tables" / f"{table}.parquet").exists()
-    documents = pd.read_csv(tmp_path / "tables" / "documents.csv")
-    assert len(documents) == 5
+    assert not list((tmp_path / "tables").glob("*.csv"))
+    assert len(pd.read_parquet(tmp_path / "tables" / "documents.parquet")) == 5
+
+
+def test_analyze_with_csv_writes_every_table_as_csv_too(tmp_path: Path) -> None:
+    assert main(["analyze", "--out", str(tmp_path / "tables"), "--csv"]) == 0
+    for table in TABLES:
+        parquet = pd.read_parquet(tmp_path / "tables" / f"{table}.parquet")
+        csv = pd.read_csv(tmp_path / "tables" / f"{table}.csv")
+        assert list(csv.columns) == list(parquet.columns)
+        assert len(csv) == len(parquet)
+    assert len(pd.read_csv(tmp_path / "tables" / "documents.csv")) == 5
 
 
 def test_analyze_refuses_a_non_empty_folder_without_force(

@@ -340,6 +340,7 @@ def analyze_to_folder(
     chunk_size: int = 250,
     batch_size: int = 16,
     languages: Sequence[str] | None = None,
+    csv: bool = True,
     **codebooks: CodebookLike | None,
 ) -> AnalysisSummary:
     """Analyse ``corpus`` and write the tables to ``out_dir`` without holding them in memory.
@@ -351,8 +352,8 @@ def analyze_to_folder(
     are given as in ``analyze`` (``config`` or one keyword per codebook slot, not both).
     ``jobs``/``scheduler``/``client``/``dask_address`` choose the executor (``make_executor``).
     Tables get one Parquet row group per ``chunk_size`` articles; workers receive
-    ``batch_size`` articles per task. Files already in ``out_dir`` with a table's name are
-    replaced.
+    ``batch_size`` articles per task. Every table is written as Parquet, and as CSV too unless
+    ``csv=False``. Files already in ``out_dir`` with a table's name are replaced.
     """
     options = Options(
         on_error=on_error,
@@ -370,7 +371,7 @@ def analyze_to_folder(
     target = Path(out_dir)
     staging = staged_folder(target)
     try:
-        sink = FolderSink(staging)
+        sink = FolderSink(staging, csv=csv)
         outcome = run_pipeline(corpus, sink, config, options)
         files = publish(staging, sink.files, target)
     finally:

@@ -28,13 +28,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
-
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 _WORD = re.compile(
     r"[^\W_]+"  # letters and digits
@@ -173,8 +173,36 @@ class _Punkt:
     starters: frozenset[str]
 
 
+@contextmanager
+def nltk_without_scipy() -> Iterator[None]:
+    """Import NLTK inside this block without SciPy's statistics (start-up 1.3 s faster).
+
+    ``import nltk`` (run by any ``from nltk.x import ...``) imports all of NLTK, and
+    ``nltk.metrics.association`` imports ``scipy.stats`` for a Fisher exact test of collocations,
+    which the toolkit never uses: 2.0 of the 2.5 s that importing NLTK took here (``python -X
+    importtime``). Inside this block that one import fails, and NLTK falls back on a
+    ``fisher_exact`` that raises ``NotImplementedError``; afterwards ``import scipy.stats``
+    works as usual. Nothing changes when NLTK or ``scipy.stats`` is already imported.
+    """
+    blocked = "nltk" not in sys.modules and "scipy.stats" not in sys.modules
+    if blocked:
+        sys.modules["scipy.stats"] = None  # type: ignore[assignment]  # the import fails
+    try:
+        yield
+    finally:
+        if blocked and sys.modules.get("scipy.stats", 0) is None:
+            del sys.modules["scipy.stats"]
+
+
 @cache
 def _punkt() -> _Punkt:
+    with nltk_without_scipy():
+        from nltk.tokenize.punkt import (
+            PunktLanguageVars,
+            PunktParameters,
+            PunktSentenceTokenizer,
+        )
+
     params = PunktParameters()
     params.abbrev_types = set(_word_list("abbreviations.txt"))
     params.sent_starters = set(_word_list("sentence_starters.txt"))

@@ -236,5 +236,4 @@ def test_syllable_table_is_cmudicts_first_pronunciations() -> None:
     ],
 )
 def test_word_facts(word: str, facts: tuple[int, ...]) -> None:
-    packed = readability._word_facts(word)
-    assert tuple(readability._field(packed, index) for index in range(6)) == facts
+    assert tuple(readability._word_facts(word)) == facts

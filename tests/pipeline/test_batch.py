@@ -55,6 +55,21 @@ def test_chunk_writer_appends_rendered_rows_after_one_header(tmp_path: Path) -> 
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "evidence.parquet"), expected)
 
 
+def test_chunk_writer_without_csv_writes_parquet_only(tmp_path: Path) -> None:
+    first = pd.DataFrame({"doc_id": ["a", "b"], "start": [1, 2]})
+    with ChunkWriter(tmp_path, csv=False) as writer:
+        writer.write("evidence", first)
+        writer.write("evidence", first)
+        writer.write("rejected", first.head(0))
+        written = writer.close()
+    assert sorted(path.name for path in written) == ["evidence.parquet", "rejected.parquet"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "evidence.parquet",
+        "rejected.parquet",
+    ]
+    assert len(pd.read_parquet(tmp_path / "evidence.parquet")) == 4
+
+
 def test_batched_keeps_order_and_a_short_last_batch() -> None:
     articles = load_corpus().articles
     sizes = [len(batch) for batch in batched(articles, 2)]

@@ -103,3 +103,16 @@ def test_skip_equals_load_corpus_skip_even_for_a_late_duplicate(
         "faulty.jsonl:8",
     ]
     assert_same_tables(read_analysis(tmp_path / "out"), read_analysis(tmp_path / "memory"))
+
+
+def test_without_csv_the_folder_holds_the_same_parquet_tables_and_no_csv(
+    faulty_jsonl: Path, tmp_path: Path
+) -> None:
+    # faulty.jsonl repeats a doc_id after it was written: dropping rows rewrites the files.
+    analyze_to_folder(faulty_jsonl, tmp_path / "csv", on_error="skip", chunk_size=2)
+    summary = analyze_to_folder(
+        faulty_jsonl, tmp_path / "parquet", on_error="skip", chunk_size=2, csv=False
+    )
+    assert not list((tmp_path / "parquet").glob("*.csv"))
+    assert all(path.suffix != ".csv" for path in summary.files)
+    assert_same_tables(read_analysis(tmp_path / "parquet"), read_analysis(tmp_path / "csv"))

@@ -1,4 +1,4 @@
-"""Write analysis tables chunk by chunk: one Parquet row group (and CSV rows) per chunk.
+"""Write analysis tables chunk by chunk: one Parquet row group (and CSV rows, if asked) per chunk.
 
 Memory holds one chunk at a time, whatever the corpus size. Every chunk of a table is cast to
 the schema of the table's first chunk; a column that was empty (all null) there is taken to be
@@ -31,14 +31,15 @@ def csv_header(frame: pd.DataFrame) -> str:
 
 
 class _TableFile:
-    def __init__(self, folder: Path, name: str) -> None:
+    def __init__(self, folder: Path, name: str, *, with_csv: bool) -> None:
         self.parquet_path = folder / f"{name}.parquet"
         self.csv_path = folder / f"{name}.csv"
+        self.with_csv = with_csv
         self.writer: pq.ParquetWriter | None = None
         self.schema: pa.Schema | None = None
 
     def write(self, frame: pd.DataFrame, csv: str | None) -> None:
-        rows = csv_rows(frame) if csv is None else csv
+        first = self.writer is None
         if self.writer is None:
             table = pa.Table.from_pandas(frame, preserve_index=False)
             self.schema = pa.schema(
@@ -49,7 +50,6 @@ class _TableFile:
                 metadata=table.schema.metadata,
             )
             self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
-            self.csv_path.write_text(csv_header(frame) + rows, encoding="utf-8", newline="")
         else:
             assert self.schema is not None
             if list(frame.columns) != self.schema.names:
@@ -58,8 +58,13 @@ class _TableFile:
                     f"first chunk had {self.schema.names}; every article must give the same "
                     "columns."
                 )
-            with self.csv_path.open("a", encoding="utf-8", newline="") as handle:
-                handle.write(rows)
+        if self.with_csv:
+            rows = csv_rows(frame) if csv is None else csv
+            if first:
+                self.csv_path.write_text(csv_header(frame) + rows, encoding="utf-8", newline="")
+            else:
+                with self.csv_path.open("a", encoding="utf-8", newline="") as handle:
+                    handle.write(rows)
         self.writer.write_table(
             pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
         )
@@ -71,14 +76,15 @@ class _TableFile:
 
 
 class ChunkWriter:
-    """Appends chunks of tables to ``<folder>/<name>.parquet`` and ``<name>.csv``.
+    """Appends chunks of tables to ``<folder>/<name>.parquet`` (and ``<name>.csv`` with ``csv``).
 
     ``write(name, frame)`` adds a chunk; empty frames are held back, and a table that only ever
     got empty frames is written from the last one at ``close`` (header only).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, csv: bool = True) -> None:
         self.folder = folder
+        self.csv = csv
         self._files: dict[str, _TableFile] = {}
         self._empty: dict[str, pd.DataFrame] = {}
 
@@ -86,13 +92,13 @@ class ChunkWriter:
         """Append ``frame`` as one chunk (row group) of table ``name``.
 
         ``csv`` is the frame's rows already rendered by ``csv_rows`` (by a
-        worker); without it the rows are rendered here.
+        worker); without it the rows are rendered here, when the writer writes CSV.
         """
         if frame.empty:
             self._empty[name] = frame
             return
         if name not in self._files:
-            self._files[name] = _TableFile(self.folder, name)
+            self._files[name] = _TableFile(self.folder, name, with_csv=self.csv)
         self._files[name].write(frame, csv)
 
     def close(self) -> list[Path]:
@@ -102,12 +108,14 @@ class ChunkWriter:
             if name not in self._files:
                 csv_path = self.folder / f"{name}.csv"
                 parquet_path = self.folder / f"{name}.parquet"
-                frame.to_csv(csv_path, index=False, lineterminator="\n")
+                if self.csv:
+                    frame.to_csv(csv_path, index=False, lineterminator="\n")
+                    written.append(csv_path)
                 frame.to_parquet(parquet_path, index=False)
-                written += [csv_path, parquet_path]
+                written.append(parquet_path)
         for table in self._files.values():
             table.close()
-            written += [table.csv_path, table.parquet_path]
+            written += [table.csv_path, table.parquet_path] if self.csv else [table.parquet_path]
         return written
 
     def __enter__(self) -> Self:

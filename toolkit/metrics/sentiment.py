@@ -28,8 +28,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, repeat
 
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
-
 from toolkit.codebooks.model import Codebook
 from toolkit.metrics.base import (
     ARTICLE,
@@ -43,7 +41,10 @@ from toolkit.metrics.base import (
     totals_measures,
 )
 from toolkit.metrics.registry import Family, MeasureSpec
-from toolkit.text import Segmented
+from toolkit.text import Segmented, nltk_without_scipy
+
+with nltk_without_scipy():
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 FAMILY = "tone"
 POSITIVE_THRESHOLD = 0.05

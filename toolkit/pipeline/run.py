@@ -2,7 +2,7 @@
 
 Articles are read one at a time (``toolkit.corpus.stream``), measured in batches by an executor
 (this process, a process pool, or Dask) and their tables handed to a sink: ``MemorySink`` keeps
-them (``toolkit.analyze``), ``FolderSink`` appends them to Parquet and CSV files chunk by chunk
+them (``toolkit.analyze``), ``FolderSink`` appends them to Parquet (and CSV) files chunk by chunk
 (``toolkit.engine.analyze_to_folder``), so memory holds one chunk, not the corpus. Outlet
 totals are summed from each batch's partials as it arrives.
 
@@ -131,14 +131,14 @@ class MemorySink:
 
 
 class FolderSink:
-    """Writes every table as Parquet (one row group per chunk) and CSV into ``folder``."""
+    """Writes every table as Parquet (one row group per chunk) into ``folder``, and as CSV too
+    with ``csv``."""
 
-    with_csv = True
-
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, csv: bool = True) -> None:
         self.folder = folder
+        self.with_csv = csv
         self.files: list[Path] = []
-        self._writer = ChunkWriter(folder)
+        self._writer = ChunkWriter(folder, csv=csv)
         self._closed = False
 
     def write(self, name: str, table: pd.DataFrame, csv: str) -> None:

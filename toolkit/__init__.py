@@ -7,6 +7,7 @@ Public API::
     result = toolkit.analyze(corpus)        # tables: documents, measures, evidence, ...
     result.write("tables/")
     toolkit.read_analysis("tables/")
+    toolkit.AnalysisFolder("tables/").table("evidence", filters=[("family", "==", "hedging")])
     toolkit.analyze_to_folder("big.jsonl.gz", "tables/", jobs=2)   # streams, flat memory
 
 The names are imported on first use (PEP 562), so ``import toolkit`` and ``toolkit --help``
@@ -23,6 +24,7 @@ from toolkit.version import __version__
 if TYPE_CHECKING:
     from toolkit.analysis import (
         Analysis,
+        AnalysisFolder,
         AnalysisSummary,
         analyze,
         analyze_to_folder,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "Analysis": "toolkit.analysis",
+    "AnalysisFolder": "toolkit.analysis",
     "AnalysisSummary": "toolkit.analysis",
     "analyze": "toolkit.analysis",
     "analyze_to_folder": "toolkit.analysis",
@@ -42,6 +45,7 @@ _HOMES = {
 
 __all__ = [
     "Analysis",
+    "AnalysisFolder",
     "AnalysisSummary",
     "Corpus",
     "__version__",

@@ -145,3 +145,9 @@ def test_bad_labels_and_kinds_name_the_problem(rates: pd.DataFrame) -> None:
         tables.paper_table(rates, {"rate": "Rate"}, kinds={"rate": Interval("lo", "high")})
     with pytest.raises(ParameterError, match="'labels' parameter"):
         tables.paper_table(rates, "outlet")  # type: ignore[arg-type]
+
+
+def test_braces_in_a_label_from_the_corpus_are_shown_as_they_are() -> None:
+    frame = pd.DataFrame({"<style>body{background:red}</style>": [1.5]})
+    markup = tables.paper_table(frame, {column: column for column in frame.columns})
+    assert html.escape("<style>body{background:red}</style>") in markup

@@ -129,7 +129,8 @@ def test_source_type_shares_sum_to_one() -> None:
 
 def test_scores_lists_readability_for_one_outlet(outlets: pd.DataFrame) -> None:
     table = views.scores(outlets, "B")
-    assert table.loc["readability fk_grade score", "B"] == 12.0
+    assert table.loc["B", "readability fk_grade score"] == 12.0
+    assert list(table.index) == ["B"]
 
 
 def test_mark_cue_brackets_the_cue_and_leaves_bad_offsets_alone() -> None:

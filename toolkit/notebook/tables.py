@@ -97,7 +97,9 @@ def paper_table(
         repr((list(labels.items()), caption, shown.to_numpy().tolist())).encode()
     ).hexdigest()[:10]
     styler = Styler(shown, uuid=uuid, cell_ids=False).hide(axis="index").format(escape="html")
-    styler = styler.relabel_index([html.escape(label) for label in labels.values()], axis=1)
+    styler = styler.relabel_index(
+        [_literal(html.escape(label)) for label in labels.values()], axis=1
+    )
     styler = styler.set_table_styles(
         {
             shown.columns[i]: [
@@ -300,3 +302,10 @@ def _checked_href(href: str) -> str:
             f"(no scheme, no leading '/', no '..'). Got {href!r} instead."
         )
     return href
+
+
+def _literal(label: str) -> str:
+    """``label`` as a format string that shows it as it is (``Styler.relabel_index`` formats its
+    labels, so a brace from the corpus, as in an outlet named "{background}", would be read as a
+    field)."""
+    return label.replace("{", "{{").replace("}", "}}")

@@ -169,7 +169,8 @@ def source_type_shares(attributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def scores(outlets: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
-    """Readability grades and tone scores per outlet (means over each outlet's articles)."""
+    """Readability grades and tone scores per outlet (means over each outlet's articles): one
+    row per outlet, one column per score."""
     rows = outlets[
         (outlets["zone"] == ARTICLE)
         & (
@@ -181,8 +182,8 @@ def scores(outlets: pd.DataFrame, outlet: str | None = None) -> pd.DataFrame:
         _require_outlet(outlets, outlet)
         rows = rows[rows["outlet"] == outlet]
     labelled = rows.assign(score=rows["family"] + " " + rows["category"] + " " + rows["measure"])
-    table = labelled.pivot(index="score", columns="outlet", values="value")
-    table = table.loc[list(dict.fromkeys(labelled["score"]))]
+    table = labelled.pivot(index="outlet", columns="score", values="value")
+    table = table[list(dict.fromkeys(labelled["score"]))]
     table.columns.name = None
     return table.round(2)
 

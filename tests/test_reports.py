@@ -310,7 +310,7 @@ def test_encoding_and_every_codebook_option_reach_every_notebook(tmp_path: Path)
     comparative = (out / "comparative.html").read_text(encoding="utf-8")
     outlet_page = (out / "outlets" / f"{outlet_slug('Café Times')}.html").read_text("utf-8")
     for page in (comparative, outlet_page):
-        assert "restraint_first" in page
+        assert "Restraint first" in page  # the custom frame, labelled
         assert "my-policy 0.3.0" in page
         assert "Café" in page
     assert "external_regulation" not in comparative

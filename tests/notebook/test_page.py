@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.errors import ParameterError
-from toolkit.notebook.page import check_parameters
+from toolkit.notebook.page import check_parameters, csv_link
 
 
 def test_known_parameters_of_the_right_type_pass() -> None:
@@ -21,3 +21,12 @@ def test_unknown_missing_and_mistyped_parameters_are_reported_together() -> None
     assert "unknown parameter 'outlett'" in message
     assert "missing parameter 'outlet'" in message
     assert "parameter 'analysis_dir' must be str, got int 3" in message
+
+
+def test_csv_links_stay_relative_to_the_page_or_are_left_out() -> None:
+    assert (
+        csv_link("figures/comparative", "hedging-pairs") == "figures/comparative/hedging-pairs.csv"
+    )
+    assert csv_link("", "hedging-pairs") is None
+    assert csv_link("/tmp/figures", "hedging-pairs") is None
+    assert csv_link("../elsewhere", "hedging-pairs") is None

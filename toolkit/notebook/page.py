@@ -203,9 +203,13 @@ def show_frame(frame: pd.DataFrame, folder: str = "", stem: str = "", caption: s
 
 
 def csv_link(folder: str, stem: str) -> str | None:
-    """The relative address of ``<folder>/<stem>.csv`` for a table's "full table" link, or None
-    when figures and tables are not saved (``folder`` empty)."""
-    return f"{folder}/{stem}.csv" if folder else None
+    """The address of ``<folder>/<stem>.csv`` for a table's "full table" link, relative to the
+    page (notebooks run in their page's folder), or None when figures and tables are not saved
+    (``folder`` empty) or saved outside the page's folder (an absolute path: a page must not
+    link outside its report)."""
+    if not folder or Path(folder).is_absolute() or ".." in Path(folder).parts:
+        return None
+    return f"{Path(folder).as_posix()}/{stem}.csv"
 
 
 def bullets(lines: Sequence[str]) -> str:

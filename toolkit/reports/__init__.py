@@ -2,10 +2,13 @@
 
 Layout of a report folder::
 
-    analysis/            tables written by ``Analysis.write`` (CSV + Parquet + analysis.json)
+    analysis/            the tables (CSV + Parquet + analysis.json)
     outlets/<slug>.ipynb executed outlet notebooks, and <slug>.html next to them
+    outlets/figures/<slug>/  each outlet page's figures (PNG, SVG, PDF) and tables (CSV)
     comparative.ipynb    the comparative notebook, and comparative.html
-    index.html           links to everything, with headline figures
+    figures/comparative/ the comparative page's figures and tables
+    index.html           every outlet with its headline rates and intervals, and the summary
+    index/<column>.html  the same table sorted by another column (and further pages)
     manifest.json        parameters, input hashes, codebook and package versions, notebook status
 """
 

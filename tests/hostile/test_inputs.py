@@ -49,7 +49,7 @@ def test_every_problem_of_a_folder_is_reported_together_and_nothing_is_written(
     messy_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    status, _, err = _run(capsys, "analyze", str(messy_folder), "--out", str(out))
+    status, _, err = _run(capsys, "analyze", "--csv", str(messy_folder), "--out", str(out))
     assert status == 1
     assert not out.exists()
     assert err.startswith("error: ")
@@ -71,7 +71,7 @@ def test_skip_analyses_the_good_articles_and_lists_every_rejection(
 ) -> None:
     out = tmp_path / "out"
     status, printed, _ = _run(
-        capsys, "analyze", str(messy_folder), "--out", str(out), "--on-error", "skip"
+        capsys, "analyze", "--csv", str(messy_folder), "--out", str(out), "--on-error", "skip"
     )
     assert status == 0
     assert "rejected: messy/image.txt: binary file, not text" in printed
@@ -88,7 +88,9 @@ def test_a_corpus_with_no_usable_article_says_so_even_when_skipping(
     (folder / "empty.txt").write_bytes(b"")
     (folder / "manifest.csv").write_text("file,outlet\nempty.txt,Nobody\n")
     out = tmp_path / "out"
-    status, _, err = _run(capsys, "analyze", str(folder), "--out", str(out), "--on-error", "skip")
+    status, _, err = _run(
+        capsys, "analyze", "--csv", str(folder), "--out", str(out), "--on-error", "skip"
+    )
     assert status == 1
     assert "bad/empty.txt: empty text" in err
     assert "no usable article is left to analyse" in err
@@ -102,7 +104,7 @@ def test_a_manifest_cannot_reach_outside_the_corpus_folder(
     folder.mkdir()
     (tmp_path / "secret.txt").write_text("Secret\n\nNot part of the corpus.\n")
     (folder / "manifest.csv").write_text("file,outlet\n../secret.txt,Leak\n")
-    status, _, err = _run(capsys, "analyze", str(folder), "--out", str(tmp_path / "out"))
+    status, _, err = _run(capsys, "analyze", "--csv", str(folder), "--out", str(tmp_path / "out"))
     assert status == 1
     assert "names '../secret.txt', which is outside the corpus folder" in err
 
@@ -113,7 +115,7 @@ def test_an_explicit_encoding_reads_a_legacy_file(
     out = tmp_path / "out"
     _run(
         capsys,
-        *("analyze", str(messy_folder), "--out", str(out)),
+        *("analyze", "--csv", str(messy_folder), "--out", str(out)),
         *("--on-error", "skip", "--encoding", "latin-1"),
     )
     documents = (out / "documents.csv").read_text(encoding="utf-8")
@@ -127,7 +129,7 @@ def test_an_article_over_the_limit_is_rejected_with_its_size(
     folder.mkdir()
     (folder / "huge.txt").write_text("Headline\n\n" + "Officials said it may rain. " * 100_000)
     (folder / "manifest.csv").write_text("file,outlet\nhuge.txt,Big Outlet\n")
-    status, _, err = _run(capsys, "analyze", str(folder), "--out", str(tmp_path / "out"))
+    status, _, err = _run(capsys, "analyze", "--csv", str(folder), "--out", str(tmp_path / "out"))
     assert status == 1
     assert "huge/huge.txt: text is 2,799,999 characters long, more than the 2,000,000" in err
     assert "split it into articles" in err
@@ -140,11 +142,13 @@ def test_a_jsonl_file_with_one_broken_line(
     good = {"id": "s1", "outlet": "Wire", "title": "T", "text": "Officials said so."}
     path.write_text(json.dumps(good) + "\n" + '{"id": "s2", "outlet": "Wire", "text": \n')
     out = tmp_path / "out"
-    status, _, err = _run(capsys, "analyze", str(path), "--out", str(out))
+    status, _, err = _run(capsys, "analyze", "--csv", str(path), "--out", str(out))
     assert status == 1
     assert "stories.jsonl:2: broken JSON: Expecting value (column 40)" in err
     assert not out.exists()
-    status, printed, _ = _run(capsys, "analyze", str(path), "--out", str(out), "--on-error", "skip")
+    status, printed, _ = _run(
+        capsys, "analyze", "--csv", str(path), "--out", str(out), "--on-error", "skip"
+    )
     assert status == 0
     assert "Analysed 1 articles (1 rejected)" in printed
     assert "stories.jsonl:2" in (out / "rejected.csv").read_text()
@@ -155,14 +159,14 @@ def test_csv_without_a_text_column_and_with_a_ragged_row(
 ) -> None:
     no_text = tmp_path / "no_text.csv"
     no_text.write_text("media_name,title,url\nWire,T,https://example.org\n")
-    status, _, err = _run(capsys, "analyze", str(no_text), "--out", str(tmp_path / "a"))
+    status, _, err = _run(capsys, "analyze", "--csv", str(no_text), "--out", str(tmp_path / "a"))
     assert status == 1
     assert (
         "no_text.csv:row 1: no text column: expected one of ['text', 'story_text', 'body']" in err
     )
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("media_name,title,text\nWire,T,Officials said so.\nWire,T2,Text,extra\n")
-    status, _, err = _run(capsys, "analyze", str(ragged), "--out", str(tmp_path / "b"))
+    status, _, err = _run(capsys, "analyze", "--csv", str(ragged), "--out", str(tmp_path / "b"))
     assert status == 1
     assert "ragged.csv:row 3" in err
 

@@ -132,7 +132,7 @@ def test_the_command_says_what_was_left_out_and_checks_codes(
     mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["analyze", str(mixed), "--out", str(out)]) == 0
+    assert main(["analyze", "--csv", str(mixed), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert (
         "3 article(s) not in the languages analysed (en): ar (1), fr (1), zh (1). They are "
@@ -145,7 +145,9 @@ def test_the_command_says_what_was_left_out_and_checks_codes(
         ["fr1", "fr", False],
         ["zh1", "zh", False],
     ]
-    status = main(["analyze", str(mixed), "--out", str(tmp_path / "b"), "--languages", "xx"])
+    status = main(
+        ["analyze", "--csv", str(mixed), "--out", str(tmp_path / "b"), "--languages", "xx"]
+    )
     assert status == 1
     assert "must hold ISO 639-1 codes the language identifier knows" in capsys.readouterr().err
 

@@ -64,7 +64,7 @@ def test_skip_analyses_around_a_lone_surrogate_and_names_the_line(
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert main(["analyze", str(path), "--out", str(out), "--on-error", "skip"]) == 0
+    assert main(["analyze", "--csv", str(path), "--out", str(out), "--on-error", "skip"]) == 0
     printed = capsys.readouterr().out
     assert "Analysed 1 articles (1 rejected)" in printed
     assert "rejected: stories.jsonl:2: invalid code point U+D83D in 'outlet'" in printed

@@ -63,7 +63,7 @@ def test_data_tables_keep_formula_like_text_exact(
     corpus = tmp_path / "stories.jsonl"
     line = {"id": "a", "outlet": FORMULAS[0], "text": "Officials said the strike may end."}
     corpus.write_text(json.dumps(line) + "\n")
-    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert main(["analyze", "--csv", str(corpus), "--out", str(tmp_path / "out")]) == 0
     documents = pd.read_csv(tmp_path / "out" / "documents.csv")
     assert documents["outlet"].tolist() == [FORMULAS[0]]
 

@@ -101,9 +101,13 @@ def test_a_rerun_elsewhere_gives_byte_identical_reports(
 
 
 def _manifest_without_durations(folder: Path) -> dict[str, object]:
+    """The manifest without durations and fingerprints (fingerprints hash the configuration,
+    which names the codebook files by their path: they differ between clones)."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("analysis_fingerprint")
     for entry in manifest["notebooks"]:
         entry.pop("seconds")
+        entry.pop("fingerprint")
     return dict(manifest)
 
 

@@ -7,6 +7,7 @@ version, and show the validation section.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def _outputs(notebook: dict[str, object]) -> str:
             data = output.get("data", {})
             texts.append("".join(data.get("text/plain", "")))
             texts.append("".join(data.get("text/markdown", "")))
+            texts.append(html.unescape("".join(data.get("text/html", ""))))
             texts.append("".join(output.get("text", "")))
     return "\n".join(texts)
 

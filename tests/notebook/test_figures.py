@@ -22,6 +22,7 @@ from matplotlib.text import Text
 from scipy import stats
 
 from toolkit.errors import ParameterError
+from toolkit.metrics.attribution import SOURCE_TYPES as ALL_SOURCE_TYPES
 from toolkit.notebook import figures
 from toolkit.notebook.figures import Plot
 
@@ -49,7 +50,8 @@ MEASURES = {  # measure: (label, typical rate per 1,000 words)
     "attributions": ("Attributions", 18.0),
     "anonymous": ("Anonymous sources", 1.5),
 }
-SOURCE_TYPES = list(figures.SOURCE_TYPE_ORDER)
+SOURCE_TYPES = [kind for kind in figures.SOURCE_TYPE_ORDER if kind not in ("role", "implicit")]
+"""Nine source types: as many as a shares figure draws without merging any into "other"."""
 
 
 def outlet_names(n: int) -> list[str]:
@@ -279,6 +281,19 @@ def test_source_types_have_distinct_colours_anonymous_apart_from_unnamed_group()
     plot = figures.share_bars(synthetic_shares(outlet_names(5)), title="Sources")
     drawn = {to_hex(bar.patches[0].get_facecolor()) for bar in plot.figure.axes[0].containers}
     assert len(drawn) == 9
+
+
+def test_every_source_type_and_other_keep_one_fixed_colour_of_their_own() -> None:
+    every = [*ALL_SOURCE_TYPES, figures.OTHER]
+    colours = figures.category_colours(every)
+
+    assert set(ALL_SOURCE_TYPES) <= set(figures.SOURCE_TYPE_COLOURS)
+    assert len(set(colours.values())) == len(every) == 12
+    assert colours["unclassified"] != colours[figures.OTHER]
+    assert figures.category_colours(["role", "implicit"]) == {
+        "role": colours["role"],
+        "implicit": colours["implicit"],
+    }
 
 
 def test_many_measures_wrap_into_rows_of_panels_whose_titles_do_not_overlap() -> None:

@@ -78,3 +78,10 @@ def test_word_level_figures_stay_bounded_and_say_what_they_leave_out(n_outlets: 
             assert note.startswith(f"{plots_compare.MAX_OUTLETS} of {n_outlets} outlets shown")
         else:
             assert note == ""
+
+
+@pytest.mark.parametrize(
+    ("share", "label"), [(0.0, "0%"), (0.004, "<1%"), (0.005, "<1%"), (0.006, "1%"), (0.5, "50%")]
+)
+def test_a_share_above_zero_never_reads_as_zero_percent(share: float, label: str) -> None:
+    assert plots_compare.share_label(share) == label

@@ -37,7 +37,6 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
@@ -54,6 +53,7 @@ from matplotlib.ticker import (
 from matplotlib.typing import RcKeyType
 
 from toolkit.errors import ParameterError
+from toolkit.notebook.plots import figure_png
 
 WIDTH_INCHES = 9.0
 DPI = 100
@@ -88,21 +88,25 @@ TOL_MUTED = (
     "#AA4499",  # purple
 )
 """Paul Tol's "muted" qualitative scheme: nine colours told apart with colour-blind vision."""
-PALE_GREY = "#DDDDDD"  # Tol's colour for "no data": unclassified sources, merged categories
+PALE_GREY = "#DDDDDD"  # Tol's colour for "no data": unclassified sources
+MID_GREY = "#9E9E9E"  # "other": small categories merged into one bar
 
 SOURCE_TYPE_COLOURS: Mapping[str, str] = {
     "named_person": "#332288",
     "named_organisation": "#88CCEE",
+    "role": "#999933",
     "news_media": "#44AA99",
     "document": "#117733",
     "anonymous": "#CC6677",
     "unnamed_group": "#882255",
     "unattributed_report": "#AA4499",
+    "implicit": "#EE8866",
     "pronoun": "#DDCC77",
     "unclassified": PALE_GREY,
 }
-"""A fixed colour per source type (``toolkit.metrics.attribution.sources``), the same in every
-report: named sources in blues and greens, unnamed ones in reds, unresolved ones pale."""
+"""A fixed colour per source type (``toolkit.metrics.attribution.SOURCE_TYPES``), the same in
+every report: named sources in blues, greens and olive, unnamed ones in reds, purple and orange
+(Tol's "light" orange, the one colour beyond the muted scheme), unresolved ones pale."""
 SOURCE_TYPE_ORDER = tuple(SOURCE_TYPE_COLOURS)
 """Source types from named to unresolved: a good column order for ``share_bars``."""
 OTHER = "other"
@@ -379,7 +383,7 @@ def category_colours(categories: Sequence[str]) -> dict[str, str]:
 
     Raises ``ParameterError`` beyond the nine colours the scheme has (merge categories first).
     """
-    fixed = {**SOURCE_TYPE_COLOURS, OTHER: PALE_GREY}
+    fixed = {**SOURCE_TYPE_COLOURS, OTHER: MID_GREY}
     free = [c for c in TOL_MUTED if c not in {fixed[k] for k in categories if k in fixed}]
     unknown = [c for c in categories if c not in fixed]
     if len(unknown) > len(free):
@@ -404,6 +408,8 @@ def clean_label(value: object, *, max_points: float = LABEL_POINTS, size: float 
 def save_figure(figure: Figure, folder: str | Path, stem: str) -> list[Path]:
     """Write ``figure`` as ``stem``.png, .svg and .pdf in ``folder``; return the three paths.
 
+    The figure is laid out once, when the PNG is drawn (``figure_png``), and the SVG and PDF
+    reuse that layout instead of computing it again (the layout engine is restored afterwards).
     The files are byte-identical across runs: no dates, software versions or random ids (PNG
     and PDF metadata cleared, ``svg.hashsalt`` fixed). PDF fonts are embedded as TrueType (Type 42),
     which journals accept, rather than Type 3. ``stem`` must be a plain file name.
@@ -415,23 +421,29 @@ def save_figure(figure: Figure, folder: str | Path, stem: str) -> list[Path]:
         )
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    metadata: Mapping[str, Mapping[str, str | None]] = {
-        "png": {"Software": None},
+    png = target / f"{stem}.png"
+    png.write_bytes(figure_png(figure, dpi=DPI))
+    written = [png]
+    vector_metadata: Mapping[str, Mapping[str, str | None]] = {
         "svg": {"Creator": None, "Date": None, "Format": None, "Type": None},
         "pdf": {"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None},
     }
-    FigureCanvasAgg(figure)
-    written = []
     settings: dict[RcKeyType, Any] = {
         "svg.hashsalt": f"toolkit-{stem}",
         "svg.fonttype": "path",
         "pdf.fonttype": 42,
+        "text.parse_math": False,
     }
-    with mpl.rc_context(settings):
-        for kind, fields in metadata.items():
-            path = target / f"{stem}.{kind}"
-            figure.savefig(path, format=kind, dpi=DPI, metadata=dict(fields))
-            written.append(path)
+    engine = figure.get_layout_engine()
+    figure.set_layout_engine("none")
+    try:
+        with mpl.rc_context(settings):
+            for kind, fields in vector_metadata.items():
+                path = target / f"{stem}.{kind}"
+                figure.savefig(path, format=kind, dpi=DPI, metadata=dict(fields))
+                written.append(path)
+    finally:
+        figure.set_layout_engine(engine)
     return written
 
 

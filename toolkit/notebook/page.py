@@ -157,16 +157,19 @@ def show(figure: Figure) -> None:
 
 def show_plot(plot: Plot, folder: str = "", stem: str = "") -> None:
     """Display a figure of ``toolkit.notebook.figures``; with ``folder``, also save it there as
-    PNG, SVG and PDF (``save_figure``, byte-identical across runs) and its full table as
-    ``<stem>.csv``, the file a truncated figure's note points to."""
+    PNG, SVG and PDF (``save_figure``, byte-identical across runs; the PNG shown is the one
+    saved, drawn once) and its full table as ``<stem>.csv``, the file a truncated figure's
+    note points to."""
     from IPython.display import Image, display
 
-    display(Image(data=figure_png(plot.figure)))
-    if folder:
-        if not stem:
-            raise ParameterError("show_plot needs a 'stem' to save a figure in a folder.")
-        save_figure(plot.figure, folder, stem)
-        plot.table.to_csv(Path(folder) / f"{stem}.csv", index=False, lineterminator="\n")
+    if not folder:
+        display(Image(data=figure_png(plot.figure)))
+        return
+    if not stem:
+        raise ParameterError("show_plot needs a 'stem' to save a figure in a folder.")
+    png, *_ = save_figure(plot.figure, folder, stem)
+    plot.table.to_csv(Path(folder) / f"{stem}.csv", index=False, lineterminator="\n")
+    display(Image(data=png.read_bytes()))
 
 
 def show_html(table: str) -> None:

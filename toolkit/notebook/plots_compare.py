@@ -100,6 +100,12 @@ def coverage_heatmap(
     return figure
 
 
+def share_label(value: float) -> str:
+    """A share (0-1) as a whole percentage; a share above zero that rounds to 0% reads "<1%"."""
+    label = f"{value:.0%}"
+    return "<1%" if value > 0 and label == "0%" else label
+
+
 def reuse_heatmap(matrix: pd.DataFrame, *, title: str, max_outlets: int = MAX_OUTLETS) -> Figure:
     """Share of the row outlet's words in sentences matched in the column outlet (0-1), for the
     ``max_outlets`` outlets with the largest shares."""
@@ -116,7 +122,7 @@ def reuse_heatmap(matrix: pd.DataFrame, *, title: str, max_outlets: int = MAX_OU
             axes.text(
                 c,
                 r,
-                f"{value:.0%}",
+                share_label(value),
                 ha="center",
                 va="center",
                 fontsize=6.5,

@@ -7,17 +7,39 @@ process group would leave its kernel running. :func:`stop_process_tree` therefor
 worker and every process descended from it, found with ``psutil``: SIGTERM first (the worker
 turns it into KeyboardInterrupt, so papermill shuts its kernel down cleanly), SIGKILL for what
 is still running after a grace period.
+
+Workers and their kernels use one thread for linear algebra (:func:`worker_environment`): the
+batch already runs notebooks side by side, and a multi-threaded BLAS in each of them makes the
+threads wait for one another (a model fit took eight times the CPU time on two busy cores) and
+lets the last digits of a result depend on how many cores the machine has.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 STOP_GRACE_SECONDS = 3.0
 """How long stopped processes get to end on SIGTERM before they are killed."""
+
+BLAS_THREAD_VARIABLES = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+)
+"""Environment variables that set the thread count of the BLAS libraries numpy may use."""
+
+
+def worker_environment(base: Mapping[str, str]) -> dict[str, str]:
+    """``base`` with one BLAS thread for every library that is not already set by the user."""
+    environment = dict(base)
+    for name in BLAS_THREAD_VARIABLES:
+        environment.setdefault(name, "1")
+    return environment
 
 
 def stop_process_tree(process: subprocess.Popen[str], grace: float = STOP_GRACE_SECONDS) -> None:
@@ -54,6 +76,7 @@ class Workers:
                 return None
             process = subprocess.Popen(
                 list(command),
+                env=worker_environment(os.environ),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

@@ -181,6 +181,13 @@ def test_salience_rows(text: str, expected: list[Row]) -> None:
     assert rows("salience", text) == expected
 
 
+def test_a_name_that_begins_like_an_action_word_is_no_action() -> None:
+    # "warn" is a threat; the senator Mark Warner is not (actors 2.1.1 lists warn's forms).
+    assert rows("salience", "Warner on Israel: the aid must continue.") == [
+        _mention("israel", "Israel", 10)
+    ]
+
+
 def test_a_negated_role_counts_in_no_role_measure() -> None:
     measured = measure("Israel did not attack Iran. Hezbollah attacked Israel.")
     assert measured.value("salience", "israel", "count") == 2.0

@@ -13,7 +13,7 @@ from toolkit.metrics.attribution import actor_ids, affiliation, default_actors
 
 def test_shipped_codebook_is_the_salience_codebook_with_a_media_actor() -> None:
     actors = default_actors()
-    assert (actors.name, actors.family, actors.version) == ("actors", "salience", "2.1.0")
+    assert (actors.name, actors.family, actors.version) == ("actors", "salience", "2.1.1")
     assert "Sigal" in actors.citation
     ids = actor_ids(actors)
     assert ids[:3] == ("israel", "iran", "united_states")

@@ -49,7 +49,7 @@ def test_codebooks_check_validates_every_builtin(capsys: pytest.CaptureFixture[s
     assert main(["codebooks", "check"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "ok  actors 2.1.0 (salience, built-in)",
+        "ok  actors 2.1.1 (salience, built-in)",
         "ok  conflict_frames 1.3.0 (conflict, built-in)",
         "ok  framing 2.4.0 (framing, built-in)",
         "ok  hedging 1.2.0 (hedging, built-in)",

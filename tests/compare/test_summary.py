@@ -132,3 +132,52 @@ def test_against_the_rest_and_bad_parameters() -> None:
         summary_sentences(pd.DataFrame([row]), correction="bonferroni")  # type: ignore[arg-type]
     with pytest.raises(ParameterError, match="lacks the column"):
         summary_sentences(pd.DataFrame([{"measure": "m"}]))
+
+
+def test_measures_where_nothing_holds_share_one_sentence_after_those_where_something_does() -> None:
+    quiet = {"significant_holm": False, "p_holm": 0.6}
+    rows = [
+        _difference(measure="attribution/anonymous", **quiet),
+        _difference(measure="hedging/boosters", **quiet),
+        _difference(measure="hedging/hedges"),
+        _difference(measure="labels/labels", **quiet),
+        _difference(measure="labels/labels", outlet_b="Outlet C", **quiet),
+    ]
+    labels = {
+        "attribution/anonymous": "anonymous sources",
+        "hedging/boosters": "boosters",
+        "hedging/hedges": "hedges",
+        "labels/labels": "loaded labels",
+    }
+    assert summary_sentences(pd.DataFrame(rows), labels=labels) == [
+        "Outlet A has a higher rate of hedges than Outlet B (2.1 vs 0.4 per 1,000 words, "
+        "rate ratio 5.2, Holm-adjusted p = 0.003).",
+        "No difference in anonymous sources or boosters is significant after Holm correction "
+        "(2 outlets, 1 pair each).",
+        "No difference in loaded labels is significant after Holm correction (3 outlets, 2 pairs).",
+    ]
+
+
+def test_comparisons_without_a_shared_story_are_counted_in_one_sentence() -> None:
+    apart = {
+        "test": "not_identified",
+        "adjustment": "topic",
+        "significant_holm": False,
+        "p_holm": 1.0,
+        "articles_a": 1,
+        "articles_b": 1,
+    }
+    rows = [
+        _difference(measure="hedging/boosters", **apart),
+        _difference(measure="hedging/hedges", **apart),
+        _difference(measure="hedging/hedges", outlet_b="Outlet C", **apart),
+    ]
+    assert summary_sentences(pd.DataFrame(rows)) == [
+        "With one article per outlet, no difference in hedging/boosters is significant after "
+        "Holm correction (2 outlets, 1 pair).",
+        "With one article per outlet, no difference in hedging/hedges is significant after "
+        "Holm correction (3 outlets, 2 pairs).",
+        "Some comparisons could not be made because the outlets share no topic, so their "
+        "difference cannot be told from their choice of stories: 1 in hedging/boosters and "
+        "2 in hedging/hedges.",
+    ]

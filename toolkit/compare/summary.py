@@ -2,9 +2,10 @@
 
 Pure text for the top of the index and the comparative report: no markup, outlet names exactly
 as the corpus spells them (the caller escapes them for HTML). One sentence per difference that
-holds, the largest first, and one sentence per measure when none does, saying how many outlets
-and comparisons there were and, when every outlet has a single article, that the comparison is
-between texts.
+holds, the largest first; then one sentence for the measures where none does, saying how many
+outlets and comparisons there were and, when every outlet has a single article, that the
+comparison is between texts; then how many comparisons could not be made because two outlets
+share no story.
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def summary_sentences(
     ``labels`` maps a measure to a plural noun for the text ("hedges", "anonymous
     attributions"); measures without one appear by name. For every measure (sorted), up to
     ``per_measure`` sentences such as "A has a higher rate of hedges than B (2.1 vs 0.4 per
-    1,000 words, rate ratio 5.2, Holm-adjusted p = 0.003).", then how many more hold; or, when
-    none holds, one sentence saying so.
+    1,000 words, rate ratio 5.2, Holm-adjusted p = 0.003).", then how many more hold; then one
+    sentence naming the measures where none holds ("No difference in hedges or boosters is
+    significant ..."), and one counting the comparisons that could not be made.
     """
     if correction not in _CORRECTIONS:
         raise ParameterError(
@@ -66,33 +68,29 @@ def summary_sentences(
         )
     require_columns(differences, (*_NEEDED, f"p_{correction}"), "differences")
     names = labels or {}
-    sentences: list[str] = []
+    holding: list[str] = []
+    quiet: list[tuple[str, str]] = []  # (label, scope) of measures where nothing holds
+    apart: list[tuple[str, int, str]] = []  # (label, comparisons not made, story column)
     for measure, rows in differences.groupby("measure", sort=True):
         label = names.get(str(measure), str(measure))
-        sentences.extend(_measure_sentences(rows, label, correction, per_measure))
-    return sentences
+        sentences = _holding(rows, label, correction, per_measure)
+        holding.extend(sentences)
+        if not sentences:
+            quiet.append((label, _scope(rows)))
+        n_apart, story = _not_identified(rows)
+        if n_apart and story:
+            apart.append((label, n_apart, story))
+    return [*holding, *_none_holds(quiet, _CORRECTIONS[correction]), *_apart(apart)]
 
 
-def _measure_sentences(
-    rows: pd.DataFrame, label: str, correction: str, per_measure: int
-) -> list[str]:
+def _holding(rows: pd.DataFrame, label: str, correction: str, per_measure: int) -> list[str]:
+    """Sentences on a measure's differences that hold, the largest first; [] when none does."""
     name = _CORRECTIONS[correction]
     adjusted = f"p_{correction}"
     holding = rows[rows[f"significant_{correction}"].astype(bool)]
-    adjustments = sorted(set(rows["adjustment"]) - {NO_ADJUSTMENT})
-    story = adjustments[0] if adjustments else None
-    apart = int((rows["test"] == NOT_IDENTIFIED).sum())
-    caveat = (
-        [
-            f"{apart:,} comparison{'s' if apart > 1 else ''} in {label} could not be made: "
-            f"the outlets share no {story}, so their difference cannot be told from their "
-            "choice of stories."
-        ]
-        if apart and story
-        else []
-    )
     if holding.empty:
-        return [_none_holds(rows, label, name), *caveat]
+        return []
+    _, story = _not_identified(rows)
     ordered = holding.assign(_size=holding["log_rate_ratio"].abs()).sort_values(
         [adjusted, "_size", "outlet_a", "outlet_b"],
         ascending=[True, False, True, True],
@@ -114,27 +112,80 @@ def _measure_sentences(
             "Where an outlet has a single article, a difference is one between texts, "
             "not necessarily between the outlets' reporting."
         )
-    return [*sentences, *caveat]
+    return sentences
 
 
-def _none_holds(rows: pd.DataFrame, label: str, name: str) -> str:
+def _not_identified(rows: pd.DataFrame) -> tuple[int, str | None]:
+    """How many of a measure's comparisons could not be made, and the story column (topic,
+    event) the model adjusted for (None without one)."""
+    adjustments = sorted(set(rows["adjustment"]) - {NO_ADJUSTMENT})
+    story = adjustments[0] if adjustments else None
+    return int((rows["test"] == NOT_IDENTIFIED).sum()), story
+
+
+def _scope(rows: pd.DataFrame) -> str:
+    """What a measure compared: "19 outlets, 171 pairs", with "one article per outlet" first
+    when every outlet has a single article."""
     against_rest = (rows["comparison"] == VS_REST).any()
     if against_rest:
         n_outlets = rows["outlet_a"].nunique()
         articles = rows["articles_a"]
+        scope = f"{n_outlets:,} outlets, each compared with all the others"
     else:
         n_outlets = len(set(rows["outlet_a"]) | set(rows["outlet_b"]))
         articles = pd.concat([rows["articles_a"], rows["articles_b"]])
-    if against_rest:
-        scope = f"{n_outlets:,} outlets, each compared with all the others"
-    else:
         scope = f"{n_outlets:,} outlets, {len(rows):,} pair{'s' if len(rows) > 1 else ''}"
-    if len(articles) and (articles == 1).all():
-        return (
-            f"With one article per outlet, no difference in {label} is significant after "
-            f"{name} correction ({scope})."
-        )
-    return f"No difference in {label} is significant after {name} correction ({scope})."
+    single = bool(len(articles)) and bool((articles == 1).all())
+    return f"{_ONE_ARTICLE}{scope}" if single else scope
+
+
+_ONE_ARTICLE = "one article per outlet: "
+
+
+def _none_holds(quiet: list[tuple[str, str]], name: str) -> list[str]:
+    """One sentence for the measures where no difference holds, per scope they share."""
+    by_scope: dict[str, list[str]] = {}
+    for label, scope in quiet:
+        by_scope.setdefault(scope, []).append(label)
+    sentences = []
+    for scope, measures in by_scope.items():
+        single = scope.startswith(_ONE_ARTICLE)
+        detail = scope.removeprefix(_ONE_ARTICLE) + (" each" if len(measures) > 1 else "")
+        what = f"no difference in {_listed(measures, 'or')} is significant after {name} correction"
+        if single:
+            sentences.append(f"With one article per outlet, {what} ({detail}).")
+        else:
+            sentences.append(f"{what[0].upper()}{what[1:]} ({detail}).")
+    return sentences
+
+
+def _apart(apart: list[tuple[str, int, str]]) -> list[str]:
+    """The comparisons that could not be made because two outlets share no story, counted."""
+    by_story: dict[str, list[tuple[str, int]]] = {}
+    for label, count, story in apart:
+        by_story.setdefault(story, []).append((label, count))
+    sentences = []
+    for story, counts in by_story.items():
+        reason = f"the outlets share no {story}, so their difference cannot be told from their "
+        if len(counts) == 1:
+            label, count = counts[0]
+            sentences.append(
+                f"{count:,} comparison{'s' if count > 1 else ''} in {label} could not be made: "
+                f"{reason}choice of stories."
+            )
+        else:
+            listed = _listed([f"{count:,} in {label}" for label, count in counts], "and")
+            sentences.append(
+                f"Some comparisons could not be made because {reason}choice of stories: {listed}."
+            )
+    return sentences
+
+
+def _listed(items: list[str], conjunction: str) -> str:
+    """ "a", "a or b", "a, b or c"."""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def _difference(row: pd.Series, label: str, name: str, adjusted: str, story: str | None) -> str:

@@ -338,7 +338,7 @@ def analyze_to_folder(
     client: Client | None = None,
     dask_address: str | None = None,
     chunk_size: int = 250,
-    batch_size: int = 16,
+    batch_size: int = 64,
     languages: Sequence[str] | None = None,
     csv: bool = True,
     **codebooks: CodebookLike | None,

@@ -66,7 +66,7 @@ class Options:
     client: Client | None = None
     dask_address: str | None = None
     chunk_size: int = 250
-    batch_size: int = 16
+    batch_size: int = 64
 
     def __post_init__(self) -> None:
         check_on_error(self.on_error)

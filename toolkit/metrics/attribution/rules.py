@@ -15,12 +15,21 @@ from toolkit.metrics.attribution.context import B, Context, Draft, E, back_start
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
 from toolkit.metrics.attribution.sources import (
+    ANONYMOUS,
     DOCUMENT,
     IMPLICIT,
+    NAMED_ORGANISATION,
+    NAMED_PERSON,
+    NEWS_MEDIA,
+    OTHER_KIND,
     PRONOUN,
+    ROLE,
+    UNCLASSIFIED,
+    UNNAMED_GROUP,
     UNATTRIBUTED_REPORT,
     Mention,
     mention,
+    name_type,
 )
 from toolkit.text import Span
 
@@ -46,7 +55,13 @@ _COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _COMMA_LINK = re.compile(rf",(?:\s+(?:also|then|later|now|still|again|{_ADVERB_WORD}))*\s+\Z")
 _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
-_PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
+_PASSIVE_AUX = re.compile(
+    rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    rf"(?:(?:first|also|originally|initially|previously|later|widely|{_ADVERB_WORD})\s+)*\Z"
+)
+# "As reported by Reuters, ...", "The campaign, first reported by Politico, ...": "reported" by
+# a source without an auxiliary.
+_REPORTED_AS = re.compile(rf"(?:{B}[Aa]s|,)\s+(?:(?:first|originally|initially)\s+)?\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,[”\"]?|[”\"],|\s[\u2014\u2013]|\s--|\sby|\s(?:while|after|before|when|in))\s*"
@@ -56,6 +71,17 @@ _CONJOINED_LEAD = re.compile(
     rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
     rf"(?:(?:has|have|had|would|will|did|does|do)\s+(?:not\s+)?)?\Z"
 )
+_OPENING_PARTICIPLE = re.compile(
+    r"[\s\u201c\"\u2018']*(?:(?:After|Before|While|Since|Upon|When|In|By|Without|On)\s+"
+    r"(?:addition\s+to\s+)?)?"
+)
+# "released a statement Wednesday saying ...": a message that carries its sender's words.
+_MESSAGE_LEAD = re.compile(
+    rf"{B}(?:statement|email|e-mail|letter|tweet|post|video|message|release|memo|petition|ad)"
+    rf"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?\s+\Z"
+)
+# A dateline before the subject: "WASHINGTON — ", "ORLANDO, Fla. (Reuters) - ".
+_DATELINE = re.compile(r"[^\n\u2014\u2013]{1,60}?\s(?:\u2014|\u2013|-|--)\s+")
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
 _TOLD = frozenset(("told", "tells", "tell", "telling"))
@@ -72,6 +98,22 @@ _NAMING = re.compile(
     rf"\s+(?:for|on|upon|out){E}"
     rf"|[^.;:!?\n“”\"]{{0,100}}?(?:[“\"]|''|{B}(?:it|him|her|them|[A-Z][\w'\u2019]+)\s+an?\s+(?!(?:day|week|month|year|few|couple|while|bit|lot|second|minute|moment){E}))"
 )
+_SPEAKERS = frozenset((NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONYMOUS, UNNAMED_GROUP, PRONOUN))
+# "called Sanders to congratulate him", "called him back", "called with an offer", "called a
+# meeting", "called 911": a telephone call or a summons, not words reported.
+_NOT_NAMING = re.compile(
+    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|onto|into|back|in|off|up|over|with|from|"
+    rf"at|after|shortly|earlier|during|only){E}"
+    rf"|\s+(?:an?\s+|snap\s+|\d)|(?:\s+[\w'\u2019\-]+){{0,2}}\s*(?:[.;!?]|\Z)"
+)
+_DESCRIBED = re.compile(
+    r"\s+(?P<np>(?:[A-Za-z\d][\w'\u2019.\-]*)(?:\s+[\w'\u2019.\-]+){0,7}?)"
+    rf"(?=\s*(?:[,.;:!?\u201d\"]|\Z)|\s+(?:who|whose|during|at|in|on|after|before|when|while|as|"
+    rf"from|for|with|about|to){E})"
+)
+_OPENING_SOURCE_END = re.compile(r"\s*[,:]")
+_DETERMINERS = frozenset(("a", "an", "the", "one", "another", "two", "three", "some", "many"))
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019\-]*\.?\s+)+[A-Z][\w'\u2019\-]*\Z")
 _ASKED_LEAD = re.compile(
     rf"(?:(?:{B}(?i:when|while|after|before|if|once|as|upon|until)\s+(?:being\s+)?)"
     rf"|(?:{B}(?:was|were|is|are|be|been|being|get|gets|got)\s+"
@@ -190,10 +232,20 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
         )
     sentence_end = context.sentence(match.start()).end
     if word in lexicon.naming_verbs:
-        return _NAMING.match(context.text, match.end(), sentence_end) is not None
+        if _NAMING.match(context.text, match.end(), sentence_end) is not None:
+            return True
+        return _names_speaker(draft.source) and (
+            _NOT_NAMING.match(context.text, match.end(), sentence_end) is None
+        )
     if word in lexicon.request_verbs:
         return _REQUEST.match(context.text, match.end(), sentence_end) is None
     return True
+
+
+def _names_speaker(source: Mention | None) -> bool:
+    """Whether ``source`` is someone who may call a thing by a name (a person, a group, an
+    organisation, a news medium), not a description the lexicon cannot type."""
+    return source is not None and source.source_type in _SPEAKERS
 
 
 def _back(context: Context, start: int, end: int) -> re.Match[str] | None:
@@ -291,6 +343,8 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
         return []
     sentence = context.sentence(cue_start)
     if not context.text[sentence.start : cue_start].strip():
+        if match.group()[:1].isupper():
+            return _opening_inverted(context, match, sentence)
         lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
     lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     if lead is None:
@@ -300,12 +354,51 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
     quoted = lead.group().strip(" ,") != ""
     forward_pattern = context.patterns.forward_phrase if quoted else context.patterns.forward
     forward = forward_pattern.match(context.text, cue_end, sentence.end)
-    if forward is None:
+    if forward is not None:
+        source = mention(forward, "np", 0, context.lexicon)
+    elif quoted:
+        found = _described(context, cue_end, sentence.end)
+        if found is None:
+            return []
+        source = found
+    else:
         return []
-    source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
     stance = context.stance(_word(match))
     return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
+
+
+def _opening_inverted(context: Context, match: re.Match[str], sentence: Span) -> list[Draft]:
+    """ "Said Comey, “...”", "Stated Stone:": an inverted cue opening its sentence, its source
+    closed by a comma or a colon, the content after them."""
+    cue_start, cue_end = match.span()
+    forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
+    if forward is None or not _OPENING_SOURCE_END.match(context.text, forward.end("np")):
+        return []
+    source = mention(forward, "np", 0, context.lexicon)
+    content = context.after(forward.end("np"), sentence)
+    stance = context.stance(_word(match))
+    return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
+
+
+def _described(context: Context, start: int, end: int) -> Mention | None:
+    """A speaker after an inverted cue that follows a quotation, described in words the
+    source grammar does not cover ("said a Nevada Democrat", "said the 46-year-old", "said
+    Montclair State University political scientist Brigid Harrison"): up to eight words that
+    end the clause or come before "who" or a preposition. Typed by a name that ends it
+    ("... scientist Brigid Harrison": a named person), else unclassified."""
+    found = _DESCRIBED.match(context.text, start, end)
+    if found is None:
+        return None
+    words = found.group("np")
+    if words.split()[0].lower() in context.lexicon.function_words - _DETERMINERS:
+        return None
+    name = _TRAILING_NAME.search(words)
+    if name is not None and not words[: name.start()].rstrip().endswith(("a", "an", "one")):
+        source_type = name_type(name.group(), context.lexicon)
+    else:
+        source_type = UNCLASSIFIED
+    return Mention(found.start("np"), found.end("np"), words, source_type, "", OTHER_KIND)
 
 
 def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
@@ -317,13 +410,22 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
     auxiliary = _PASSIVE_AUX.search(context.text, lookback, cue_start)
     sentence = context.sentence(cue_start)
     by = _BY.match(context.text, cue_end, sentence.end)
-    if auxiliary is None or by is None:
+    if by is None:
         return []
-    forward = context.patterns.forward.match(context.text, by.end(), sentence.end)
+    if auxiliary is None:
+        if word != "reported":
+            return []
+        auxiliary = _REPORTED_AS.search(context.text, lookback, cue_start)
+        if auxiliary is None:
+            return []
+    forward = context.patterns.forward_phrase.match(context.text, by.end(), sentence.end)
     if forward is None:
         return []
     source = mention(forward, "np", 0, context.lexicon)
-    content = context.trimmed(sentence.start, auxiliary.start())
+    if context.text[sentence.start : auxiliary.start()].strip():
+        content = context.trimmed(sentence.start, auxiliary.start())
+    else:  # "As reported by Reuters, the talks ..."
+        content = context.after(forward.end("np"), sentence)
     stance = context.stance(word)
     return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
 
@@ -356,12 +458,22 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
     sentence = context.sentence(cue_start)
     if _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
         return True
+    if not _word(match).endswith("ing"):
+        return False
+    if _opens(context, match):
+        return True
+    near = max(sentence.start, cue_start - _NEAR)
     return (
-        _word(match).endswith("ing")
-        and _PARTICIPLE_LEAD.search(context.text, max(sentence.start, cue_start - _NEAR), cue_start)
-        is not None
+        _PARTICIPLE_LEAD.search(context.text, near, cue_start) is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
-    )
+    ) or _MESSAGE_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start) is not None
+
+
+def _opens(context: Context, match: re.Match[str]) -> bool:
+    """Whether a participle opens its sentence, maybe after a preposition ("Noting that ...,
+    Trump reminded", "After saying he was nervous, the man ...")."""
+    start = context.sentence(match.start()).start
+    return _OPENING_PARTICIPLE.fullmatch(context.text, start, match.start()) is not None
 
 
 def participle_draft(
@@ -382,25 +494,47 @@ def participle_draft(
         context.text, earlier[-1].cue_end if earlier else sentence.start, cue_start
     ):
         return None  # "..., where Biden expressed concern and emphasized ...": another subject
+    content = context.after(cue_end, sentence)
     if earlier:
         source = earlier[-1].source
+    elif not conjoined and _opens(context, match):
+        subject = _subject_after(context, cue_end, sentence.end)
+        if subject is None:
+            return None
+        source = mention(subject, "np", 0, context.lexicon)
+        content = context.trimmed(content[0], subject.start("np"))
     else:
         subject = _subject(context, sentence.start, cue_start)
         if subject is None:
             return None
         source = mention(subject, "np", 0, context.lexicon)
-    content = context.after(cue_end, sentence)
     stance = context.stance(_word(match))
     return Draft(source, cue_start, cue_end, stance, rule, *content)
 
 
+def _subject_after(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the main clause after an opening participial clause: right after its
+    first comma ("Noting that ..., the billionaire mogul offered ...")."""
+    comma = context.text.find(",", start, end)
+    if comma < 0:
+        return None
+    subject = context.patterns.subject.match(context.text, comma + 1, end)
+    return None if subject is None or subject.group("pronoun") in ("I", "we", "We") else subject
+
+
 def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
     """The subject of the clause that a participle at ``end`` hangs on: at the start of the
-    sentence, else after the first comma that opens a clause with a subject ("In interviews on
-    Sunday, he defended ..., saying ...")."""
+    sentence or after a dateline ("WASHINGTON — Sen. Lee ..."), else after the first comma
+    that opens a clause with a subject ("In interviews on Sunday, he defended ..., saying
+    ...")."""
     subject = context.patterns.subject.match(context.text, start, end)
     if subject is not None:
         return subject
+    dateline = _DATELINE.match(context.text, start, end)
+    if dateline is not None:
+        subject = context.patterns.subject.match(context.text, dateline.end(), end)
+        if subject is not None and subject.group("np")[:1].isupper():
+            return subject
     comma = context.text.find(",", start, end)
     while comma >= 0:
         subject = context.patterns.subject.match(context.text, comma + 1, end)

@@ -381,6 +381,11 @@ def _core(text: str) -> str:
     return _LEADING_HONORIFIC.sub("", _LEADING_THE.sub("", text)).strip()
 
 
+def name_type(text: str, lexicon: AttributionLexicon) -> str:
+    """The type of a source written as a name: news medium, organisation or named person."""
+    return _name_type(text, lexicon)
+
+
 def _name_type(text: str, lexicon: AttributionLexicon) -> str:
     core = _core(text)
     if core in lexicon.news_media or f"The {core}" in lexicon.news_media:

@@ -52,6 +52,7 @@ _WORD_LISTS = (
     "not_sources",
     "adverbs",
     "distancing_participles",
+    "nominal_cues",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
@@ -126,6 +127,7 @@ class AttributionLexicon:
     not_sources: frozenset[str]
     adverbs: frozenset[str]
     distancing_participles: tuple[str, ...]
+    nominal_cues: tuple[str, ...]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -242,6 +244,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         not_sources=frozenset(lists["not_sources"]),
         adverbs=frozenset(lists["adverbs"]),
         distancing_participles=lists["distancing_participles"],
+        nominal_cues=lists["nominal_cues"],
     )
 
 

@@ -54,9 +54,11 @@ from toolkit.metrics.attribution.rules import (
     distancing_drafts,
     is_participle,
     link_citations,
+    nominal_drafts,
     participle_draft,
     report_drafts,
     verb_drafts,
+    without_repeated_subjects,
 )
 from toolkit.metrics.attribution.sources import (
     IMPLICIT,
@@ -127,6 +129,7 @@ def _find(
         elif is_participle(context, match):
             participles.append(match)
     others = (
+        *nominal_drafts(context),
         *according_drafts(context),
         *citing_drafts(context),
         *report_drafts(context),
@@ -136,6 +139,8 @@ def _find(
     by_sentence: dict[int, list[Draft]] = {}
     for draft in sorted(drafts, key=lambda draft: draft.cue_start):
         by_sentence.setdefault(doc.sentence_index(draft.cue_start), []).append(draft)
+    for index, sentence_drafts in by_sentence.items():
+        by_sentence[index] = without_repeated_subjects(sentence_drafts)
     for match in participles:
         sentence_drafts = by_sentence.setdefault(doc.sentence_index(match.start()), [])
         participle = participle_draft(context, match, sentence_drafts)

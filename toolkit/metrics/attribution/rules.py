@@ -30,6 +30,7 @@ from toolkit.metrics.attribution.sources import (
     Mention,
     mention,
     name_type,
+    of_news_media,
 )
 from toolkit.text import Span
 
@@ -45,6 +46,7 @@ CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
 DISTANCING = "attribution:passive_frame"
 ASKED = "attribution:asked"
+STATEMENT = "attribution:statement"
 
 _LOOKBACK = 240
 _ADVERB_WORD = r"[a-z]+ly"
@@ -120,6 +122,7 @@ _ASKED_LEAD = re.compile(
     rf"(?:(?:also|then|later|again|repeatedly|directly|specifically|yet|not|never|first|once|"
     rf"twice|recently|previously|often|frequently|publicly|reportedly)\s+)*))\Z"
 )
+_OPENER = re.compile(rf"{B}In\s[^,;:\n\u201c\u201d\"]{{1,80}}?,\s+")
 _OPENING_MARKS = re.compile(r"[\s“\"'\u2018(\[\u2014\u2013-]*\Z")
 _REQUEST = re.compile(
     rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
@@ -131,6 +134,10 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     """Attributions whose cue is a reporting verb or a refusal (first matching rule wins)."""
     cue_start = match.start()
     sentence = context.sentence(cue_start)
+    if _word(match).endswith("ing") and _MESSAGE_LEAD.search(
+        context.text, max(sentence.start, cue_start - 40), cue_start
+    ):
+        return []  # "released a statement saying ...": the sender's words (``participle_draft``)
     lookback = _window(context.text, sentence.start, cue_start)
     back = _back(context, lookback, cue_start)
     if (
@@ -143,6 +150,8 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
         back = None  # "also apparently told": an adverb is no source
+    if back is not None and back.group("link") and _word(match).endswith("ing"):
+        back = None  # "..., the ministry defended the strike, saying": a participle
     if back is not None and _is_passive(context, match, back):
         back = None  # "The move was first reported by MSNBC": the subject is not the source
     if back is None:
@@ -390,15 +399,18 @@ def _described(context: Context, start: int, end: int) -> Mention | None:
     found = _DESCRIBED.match(context.text, start, end)
     if found is None:
         return None
-    words = found.group("np")
+    words = found.group("np").rstrip(".")
     if words.split()[0].lower() in context.lexicon.function_words - _DETERMINERS:
         return None
     name = _TRAILING_NAME.search(words)
     if name is not None and not words[: name.start()].rstrip().endswith(("a", "an", "one")):
         source_type = name_type(name.group(), context.lexicon)
+    elif of_news_media(words, context.lexicon):
+        source_type = NEWS_MEDIA
     else:
         source_type = UNCLASSIFIED
-    return Mention(found.start("np"), found.end("np"), words, source_type, "", OTHER_KIND)
+    start = found.start("np")
+    return Mention(start, start + len(words), words, source_type, "", OTHER_KIND)
 
 
 def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
@@ -562,6 +574,36 @@ def according_drafts(context: Context) -> list[Draft]:
             content = context.after(match.end(), sentence)
         drafts.append(Draft(source, *match.span("cue"), NEUTRAL, ACCORDING_TO, *content))
     return drafts
+
+
+def nominal_drafts(context: Context) -> list[Draft]:
+    """ "In a statement, the ministry defended ...", "In remarks to donors, the mayor ...": a
+    nominal cue in the phrase that opens the sentence, credited to the subject after it."""
+    text, patterns = context.text, context.patterns
+    drafts = []
+    for opener in _OPENER.finditer(text):
+        sentence = context.sentence(opener.start())
+        if _OPENING_MARKS.match(text, sentence.start, opener.start()) is None:
+            continue
+        cue = patterns.nominal.search(text, opener.start(), opener.end())
+        subject = patterns.subject.match(text, opener.end(), sentence.end)
+        if cue is None or subject is None:
+            continue
+        source = mention(subject, "np", 0, context.lexicon)
+        content = context.trimmed(subject.end("np"), sentence.end)
+        drafts.append(Draft(source, *cue.span(), NEUTRAL, STATEMENT, *content))
+    return drafts
+
+
+def without_repeated_subjects(drafts: list[Draft]) -> list[Draft]:
+    """The drafts of a sentence without nominal cues whose subject another cue of the sentence
+    credits already ("In an interview, Trump said ...": the verb is the cue)."""
+    verbs = {draft.source.start for draft in drafts if draft.rule != STATEMENT and draft.source}
+    return [
+        draft
+        for draft in drafts
+        if draft.rule != STATEMENT or draft.source is None or draft.source.start not in verbs
+    ]
 
 
 def citing_drafts(context: Context) -> list[Draft]:

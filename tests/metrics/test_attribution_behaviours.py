@@ -51,7 +51,7 @@ BEHAVIOURS: list[tuple[str, str, list[Row]]] = [
     ("inverted cue with a long subject",
      "“Restraint is wise,” said the newspaper’s editorial board.",
      [("the newspaper’s editorial board", "the newspaper’s editorial board", "said",
-       "unclassified", "unknown")]),
+       "news_media", "media")]),
     ("citing chain: the medium and the cited source",
      "Axios reported, citing two officials, that the US would not join.",
      [("Axios", "Axios", "reported", "news_media", "media"),

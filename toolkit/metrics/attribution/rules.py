@@ -104,8 +104,8 @@ _SPEAKERS = frozenset((NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONY
 # "called Sanders to congratulate him", "called him back", "called with an offer", "called a
 # meeting", "called 911": a telephone call or a summons, not words reported.
 _NOT_NAMING = re.compile(
-    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|onto|into|back|in|off|up|over|with|from|"
-    rf"at|after|shortly|earlier|during|only){E}"
+    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|off|up|over|with|"
+    rf"from|at|after|shortly|earlier|during|only){E})"
     rf"|\s+(?:an?\s+|snap\s+|\d)|(?:\s+[\w'\u2019\-]+){{0,2}}\s*(?:[.;!?]|\Z)"
 )
 _DESCRIBED = re.compile(

@@ -53,6 +53,7 @@ _WORD_LISTS = (
     "adverbs",
     "distancing_participles",
     "nominal_cues",
+    "noun_verbs",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
@@ -128,6 +129,7 @@ class AttributionLexicon:
     adverbs: frozenset[str]
     distancing_participles: tuple[str, ...]
     nominal_cues: tuple[str, ...]
+    noun_verbs: frozenset[str]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -194,6 +196,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         "naming_verbs",
         "request_verbs",
         "question_verbs",
+        "noun_verbs",
     ):
         for form in lists[key]:
             if form not in forms:
@@ -245,6 +248,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         adverbs=frozenset(lists["adverbs"]),
         distancing_participles=lists["distancing_participles"],
         nominal_cues=lists["nominal_cues"],
+        noun_verbs=frozenset(lists["noun_verbs"]),
     )
 
 

@@ -18,11 +18,13 @@ from toolkit.metrics.attribution.sources import (
     ANONYMOUS,
     DOCUMENT,
     IMPLICIT,
+    NAME_KIND,
     NAMED_ORGANISATION,
     NAMED_PERSON,
     NEWS_MEDIA,
     OTHER_KIND,
     PRONOUN,
+    PRONOUN_KIND,
     ROLE,
     UNCLASSIFIED,
     UNNAMED_GROUP,
@@ -114,6 +116,7 @@ _DESCRIBED = re.compile(
     rf"from|for|with|about|to){E})"
 )
 _OPENING_SOURCE_END = re.compile(r"\s*[,:]")
+_NEXT_WORD = re.compile(r"\s+([\w'\u2019\-]+)")
 _DETERMINERS = frozenset(("a", "an", "the", "one", "another", "two", "three", "some", "many"))
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019\-]*\.?\s+)+[A-Z][\w'\u2019\-]*\Z")
 _ASKED_LEAD = re.compile(
@@ -216,7 +219,7 @@ def _word(match: re.Match[str]) -> str:
 def _is_passive(context: Context, match: re.Match[str], back: re.Match[str]) -> bool:
     """Whether a form of "be" stands between the subject and a cue that is not an -ing form."""
     between = context.text[back.end("np") : match.start()]
-    return not _word(match).endswith("ing") and _BE.search(between) is not None
+    return not _word(match).split(" ")[0].endswith("ing") and _BE.search(between) is not None
 
 
 def _not_a_head(context: Context, back: re.Match[str]) -> bool:
@@ -240,6 +243,8 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
             words & (lexicon.document_heads | lexicon.report_heads)
         )
     sentence_end = context.sentence(match.start()).end
+    if word in lexicon.noun_verbs:
+        return _names_reporter(context, match, draft.source)
     if word in lexicon.naming_verbs:
         if _NAMING.match(context.text, match.end(), sentence_end) is not None:
             return True
@@ -249,6 +254,20 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
     if word in lexicon.request_verbs:
         return _REQUEST.match(context.text, match.end(), sentence_end) is None
     return True
+
+
+def _names_reporter(context: Context, match: re.Match[str], source: Mention | None) -> bool:
+    """Whether a cue that is also a noun ("reports") follows a name or pronoun that is no media
+    word ("CNN reports", not "Press reports") and comes before no other cue."""
+    if source is None or source.kind not in (NAME_KIND, PRONOUN_KIND):
+        return False
+    lexicon = context.lexicon
+    words = source.text.lower().split()
+    media_word = words[-1] in lexicon.emergence_modifiers or words[-1] in lexicon.media_heads
+    if media_word and words[0] != "the":
+        return False  # "Press reports", "Israeli media reports"; not "The Associated Press"
+    after = _NEXT_WORD.match(context.text, match.end())
+    return after is None or context.patterns.stances.get(after.group(1).lower()) is None
 
 
 def _names_speaker(source: Mention | None) -> bool:

@@ -116,6 +116,10 @@ _DESCRIBED = re.compile(
     rf"from|for|with|about|to){E})"
 )
 _OPENING_SOURCE_END = re.compile(r"\s*[,:]")
+_OPENING_WORDS = re.compile(
+    r"\s*(?:And|But|Then|So|Yet|Still|Now|Later|Also)\s+(?:(?:then|also|later|now)\s+)?"
+)
+_DETERMINED = re.compile(r"(?:the|a|an)\s")
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019\-]+)")
 _DETERMINERS = frozenset(("a", "an", "the", "one", "another", "two", "three", "some", "many"))
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019\-]*\.?\s+)+[A-Z][\w'\u2019\-]*\Z")
@@ -561,6 +565,11 @@ def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
     subject = context.patterns.subject.match(context.text, start, end)
     if subject is not None:
         return subject
+    opening = _OPENING_WORDS.match(context.text, start, end)
+    if opening is not None:  # "And then Trump went on the attack, saying ..."
+        subject = context.patterns.subject.match(context.text, opening.end(), end)
+        if subject is not None:
+            return subject
     dateline = _DATELINE.match(context.text, start, end)
     if dateline is not None:
         subject = context.patterns.subject.match(context.text, dateline.end(), end)
@@ -569,8 +578,10 @@ def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
     comma = context.text.find(",", start, end)
     while comma >= 0:
         subject = context.patterns.subject.match(context.text, comma + 1, end)
-        if (subject is not None and subject.group("np")[:1].isupper()) or (
-            subject is not None and subject.group("np") in ("he", "she", "they", "it", "we")
+        if subject is not None and (
+            subject.group("np")[:1].isupper()
+            or subject.group("np") in ("he", "she", "they", "it", "we")
+            or _DETERMINED.match(subject.group("np"))  # "In May, a judge sided ..., saying"
         ):
             return subject
         comma = context.text.find(",", comma + 1, end)

@@ -97,7 +97,6 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
     source = np_pattern(lexicon, pronouns=False)
     function = alternation(lexicon.function_words, capitalised=False)
     subject = np_pattern(lexicon, pronouns=True)
-    first_subject = np_pattern(lexicon, pronouns=True, shortest=True)
     linking_words = (*lexicon.linking_words, *lexicon.adverbs)
     linking = rf"(?:\s+(?:{alternation(linking_words, capitalised=False)}|[a-z]+ly){E})*"
     cues = [form for form, _ in lexicon.verbs] + list(lexicon.refusals)
@@ -136,7 +135,7 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
         nominal=re.compile(rf"{B}(?:{alternation(lexicon.nominal_cues)}){E}"),
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
-            rf"(?P<np>{first_subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
+            rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
         ),
         leading=re.compile(
             rf"[\s,]*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"

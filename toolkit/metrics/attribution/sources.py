@@ -220,10 +220,9 @@ def name_pattern(lexicon: AttributionLexicon) -> str:
     )
 
 
-def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool, shortest: bool = False) -> str:
+def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool) -> str:
     """Regex of a source noun phrase with groups ``named``, ``unnamed`` (``head``), ``generic``
-    (``ghead``) and ``pronoun``; with ``shortest``, a generic description takes as few words as
-    what follows lets it (a subject before its verb: "the prince | called for Trump ...")."""
+    (``ghead``) and ``pronoun``."""
     name = name_pattern(lexicon)
     stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
     capital = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
@@ -249,10 +248,9 @@ def np_pattern(lexicon: AttributionLexicon, *, pronouns: bool, shortest: bool = 
     )
     named = rf"(?P<named>(?:[Tt]he\s+)?{name})"
     opening = rf"(?:{determiner}|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts){_E})\s+"
-    tail = r"(?![ \t]+[a-z])" if shortest else ""  # "The presumptive Republican | nominee"
     generic = (
-        rf"(?P<generic>(?:{opening})?(?:(?:{lower}|{capital})\s+){{0,3}}{'?' if shortest else ''}"
-        rf"(?P<ghead>{lower}){_E}(?:{post})?(?P<gname>\s+{name}{tail})?)"
+        rf"(?P<generic>(?:{opening})?(?:(?:{lower}|{capital})\s+){{0,3}}"
+        rf"(?P<ghead>{lower}){_E}(?:{post})?(?P<gname>\s+{name})?)"
     )
     alternatives = [unnamed, named, generic]
     if pronouns:

@@ -255,8 +255,10 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
         return _names_speaker(draft.source) and (
             _NOT_NAMING.match(context.text, match.end(), sentence_end) is None
         )
-    if word in lexicon.request_verbs:
-        return _REQUEST.match(context.text, match.end(), sentence_end) is None
+    if word in lexicon.request_verbs:  # a request by a speaker is reported speech too
+        return _names_speaker(draft.source) or (
+            _REQUEST.match(context.text, match.end(), sentence_end) is None
+        )
     return True
 
 

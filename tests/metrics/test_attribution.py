@@ -315,7 +315,8 @@ def test_passive_by_and_relative_who(results: dict[str, Measured]) -> None:
         "emphasized",
         "attribution:said_after_source",
     )
-    assert _offsets(who) == ((359, 478), (359, 392), (398, 408), (409, 478))
+    assert _offsets(who) == ((394, 478), (359, 392), (398, 408), (409, 478))
+    assert who.mention == "who"
 
 
 def test_newspublicy_every_attribution(results: dict[str, Measured]) -> None:

@@ -63,7 +63,10 @@ BEHAVIOURS: list[tuple[str, str, list[Row]]] = [
     ("'called' in a name is not a cue", "A firm called Cambridge Analytica was hired.", []),
     ("'called for' is a cue", "Jordan called for calm.",
      [("Jordan", "Jordan", "called", "named_organisation", "jordan")]),
-    ("'asked X to' is a request, not a report", "Biden asked Netanyahu to wait.", []),
+    ("'asked X to' by a speaker is a request, reported", "Biden asked Netanyahu to wait.",
+     [("Biden", "Biden", "asked", "named_person", "united_states")]),
+    ("'asked X to' by a description the lexicon cannot type is not",
+     "The plan asked the bankers to wait.", []),
     ("'shows' needs a document", "The poll shows Iran is divided. The move shows resolve.",
      [("The poll", "The poll", "shows", "document", "unknown")]),
     # Source typing.
@@ -83,9 +86,9 @@ BEHAVIOURS: list[tuple[str, str, list[Row]]] = [
     ("a title and surname resolve too",
      "Lloyd Austin met Israeli leaders. Defense Secretary Austin said the US would not join.",
      [("Lloyd Austin", "Defense Secretary Austin", "said", "named_person", "united_states")]),
-    ("'who' is credited to the phrase before it",
+    ("'who' is credited to the phrase before it (the mention is 'who')",
      "We spoke to Kirby, who said the US would not join.",
-     [("Kirby", "Kirby", "said", "named_person", "united_states")]),
+     [("Kirby", "who", "said", "named_person", "united_states")]),
     ("Title Case headline cue", "White House Says US Will Not Join",
      [("White House", "White House", "Says", "named_organisation", "united_states")]),
 ]  # fmt: skip

@@ -310,6 +310,9 @@ class Draft:
     rule: str
     content_start: int
     content_end: int
+    antecedent: Mention | None = None
+    """What ``source`` stands for when it is the relative pronoun of an appositive ("Weaver,
+    who said ...": "who", standing for "Weaver")."""
 
 
 class Context:

@@ -184,8 +184,9 @@ def _resolve(
             if drafts is not None:
                 for draft in drafts:
                     if draft.source is not None:
-                        source = resolve(draft.source, index, history)
-                        if source is draft.source:
+                        target = draft.antecedent or draft.source
+                        source = resolve(target, index, history)
+                        if source is target:
                             source = _full_name(context, source)
                         add(draft, source, index, sentence)
                 continue

@@ -120,6 +120,9 @@ _OPENING_WORDS = re.compile(
     r"\s*(?:And|But|Then|So|Yet|Still|Now|Later|Also)\s+(?:(?:then|also|later|now)\s+)?"
 )
 _DETERMINED = re.compile(r"(?:the|a|an)\s")
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be|for\s+anonymity|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name)"
+)
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019\-]+)")
 _DETERMINERS = frozenset(("a", "an", "the", "one", "another", "two", "three", "some", "many"))
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019\-]*\.?\s+)+[A-Z][\w'\u2019\-]*\Z")
@@ -256,6 +259,8 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
             _NOT_NAMING.match(context.text, match.end(), sentence_end) is None
         )
     if word in lexicon.request_verbs:  # a request by a speaker is reported speech too
+        if _ANONYMITY.match(context.text, match.end(), sentence_end):
+            return False  # "who asked not to be named": a condition of the interview
         return _names_speaker(draft.source) or (
             _REQUEST.match(context.text, match.end(), sentence_end) is None
         )
@@ -324,10 +329,14 @@ def _source_first(
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     source = mention(back, "np", 0, lexicon)
-    if source.text == "who":  # "Weaver, who said ...": credited to "Weaver"
+    who: Mention | None = None  # "Weaver, who said ...": "who", credited to "Weaver"
+    link = back.groupdict().get("link")
+    if link is not None and link.endswith("who"):
+        who = Mention(back.end("link") - 3, back.end("link"), "who", PRONOUN, "", PRONOUN_KIND)
+    elif source.text == "who":
         before = _back(context, lookback, source.start)
         if before is not None and not before.group("pronoun"):
-            source = mention(before, "np", 0, lexicon)
+            who, source = source, mention(before, "np", 0, lexicon)
     if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
         return []  # "What he said was not true."
     refusal = _is_refusal(context, match)
@@ -346,7 +355,10 @@ def _source_first(
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
     stance = context.stance(_word(match))
-    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
+    if who is not None:
+        drafts = [Draft(who, cue_start, cue_end, stance, rule, *content, antecedent=source)]
+    else:
+        drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
     coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
         opening = text[lookback : coordinated.start()].rstrip()
@@ -532,8 +544,9 @@ def participle_draft(
     ):
         return None  # "..., where Biden expressed concern and emphasized ...": another subject
     content = context.after(cue_end, sentence)
+    antecedent = None
     if earlier:
-        source = earlier[-1].source
+        source, antecedent = earlier[-1].source, earlier[-1].antecedent
     elif not conjoined and _opens(context, match):
         subject = _subject_after(context, cue_end, sentence.end)
         if subject is None:
@@ -546,7 +559,7 @@ def participle_draft(
             return None
         source = mention(subject, "np", 0, context.lexicon)
     stance = context.stance(_word(match))
-    return Draft(source, cue_start, cue_end, stance, rule, *content)
+    return Draft(source, cue_start, cue_end, stance, rule, *content, antecedent=antecedent)
 
 
 def _subject_after(context: Context, start: int, end: int) -> re.Match[str] | None:

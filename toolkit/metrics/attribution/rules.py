@@ -26,9 +26,9 @@ from toolkit.metrics.attribution.sources import (
     PRONOUN,
     PRONOUN_KIND,
     ROLE,
+    UNATTRIBUTED_REPORT,
     UNCLASSIFIED,
     UNNAMED_GROUP,
-    UNATTRIBUTED_REPORT,
     Mention,
     mention,
     name_type,
@@ -102,7 +102,9 @@ _NAMING = re.compile(
     rf"\s+(?:for|on|upon|out){E}"
     rf"|[^.;:!?\n“”\"]{{0,100}}?(?:[“\"]|''|{B}(?:it|him|her|them|[A-Z][\w'\u2019]+)\s+an?\s+(?!(?:day|week|month|year|few|couple|while|bit|lot|second|minute|moment){E}))"
 )
-_SPEAKERS = frozenset((NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONYMOUS, UNNAMED_GROUP, PRONOUN))
+_SPEAKERS = frozenset(
+    (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONYMOUS, UNNAMED_GROUP, PRONOUN)
+)
 # "called Sanders to congratulate him", "called him back", "called with an offer", "called a
 # meeting", "called 911": a telephone call or a summons, not words reported.
 _NOT_NAMING = re.compile(
@@ -512,10 +514,12 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
     if _opens(context, match):
         return True
     near = max(sentence.start, cue_start - _NEAR)
+    if _MESSAGE_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
+        return True  # "released a statement saying ..."
     return (
         _PARTICIPLE_LEAD.search(context.text, near, cue_start) is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
-    ) or _MESSAGE_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start) is not None
+    )
 
 
 def _opens(context: Context, match: re.Match[str]) -> bool:

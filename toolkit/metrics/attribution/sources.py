@@ -114,7 +114,7 @@ HONORIFICS = (
 _HONORIFIC = rf"(?:(?:{'|'.join(HONORIFICS)})\.\s+)"
 _INITIAL = r"[A-Z]\.(?=\s+[A-Z])"
 """A middle initial: "Joseph R. Biden"."""
-_SUFFIX = rf"(?:Jr|Sr)\.(?![\w'\u2019\-])"
+_SUFFIX = r"(?:Jr|Sr)\.(?![\w'\u2019\-])"
 """A generational suffix ending a name: "Joseph R. Biden Jr."."""
 _LEADING_HONORIFIC = re.compile(rf"^{_HONORIFIC}")
 _NUMBER = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
@@ -354,9 +354,7 @@ def of_news_media(text: str, lexicon: AttributionLexicon) -> bool:
     newspaper's editorial board", "The Des Moines Register's editor")."""
     if any(medium in text for medium in lexicon.news_media if len(medium) > 2):
         return True
-    return any(
-        _POSSESSIVE.sub("", word).lower() in lexicon.media_heads for word in text.split()
-    )
+    return any(_POSSESSIVE.sub("", word).lower() in lexicon.media_heads for word in text.split())
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

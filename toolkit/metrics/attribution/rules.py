@@ -107,6 +107,10 @@ _SPEAKERS = frozenset(
 )
 # "called Sanders to congratulate him", "called him back", "called with an offer", "called a
 # meeting", "called 911": a telephone call or a summons, not words reported.
+_CALL_FOR = re.compile(
+    rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
+    rf"\s+(?:for|on|upon|out){E}"
+)
 _NOT_NAMING = re.compile(
     rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|off|up|over|with|"
     rf"from|at|after|shortly|earlier|during|only){E})"
@@ -158,6 +162,7 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and not back.group("gname")
         and _word(match) not in context.lexicon.open_verbs
         and back.group("ghead").lower() not in context.patterns.source_heads
+        and not _calls_for(context, match)  # "This initiative called for ...", "his plan calls on"
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
@@ -243,6 +248,7 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
     """Whether the cue reports speech with this source and what follows (see the lexicon's
     ``document_verbs``, ``naming_verbs`` and ``request_verbs``)."""
     word, lexicon = _word(match), context.lexicon
+    source_start = draft.source.start if draft.source is not None else -1
     if word in lexicon.document_verbs:
         source = draft.source
         if source is None or source.source_type == PRONOUN:
@@ -257,6 +263,10 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
     if word in lexicon.naming_verbs:
         if _NAMING.match(context.text, match.end(), sentence_end) is not None:
             return True
+        if source_start >= 0 and _WHAT.search(
+            context.text, max(0, source_start - _NEAR), source_start
+        ):
+            return True  # "what he calls corruption": the name is the speaker's
         return _names_speaker(draft.source) and (
             _NOT_NAMING.match(context.text, match.end(), sentence_end) is None
         )
@@ -281,6 +291,14 @@ def _names_reporter(context: Context, match: re.Match[str], source: Mention | No
         return False  # "Press reports", "Israeli media reports"; not "The Associated Press"
     after = _NEXT_WORD.match(context.text, match.end())
     return after is None or context.patterns.stances.get(after.group(1).lower()) is None
+
+
+def _calls_for(context: Context, match: re.Match[str]) -> bool:
+    """Whether a naming verb asks for something: "called for", "calls on", "calling out"."""
+    return (
+        _word(match) in context.lexicon.naming_verbs
+        and _CALL_FOR.match(context.text, match.end()) is not None
+    )
 
 
 def _names_speaker(source: Mention | None) -> bool:
@@ -339,8 +357,10 @@ def _source_first(
         before = _back(context, lookback, source.start)
         if before is not None and not before.group("pronoun"):
             who, source = source, mention(before, "np", 0, lexicon)
-    if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
-        return []  # "What he said was not true."
+    if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start) and (
+        _word(match) not in lexicon.naming_verbs
+    ):
+        return []  # "What he said was not true."; not "what officials called a hate crime"
     refusal = _is_refusal(context, match)
     rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
     content = context.after(cue_end, sentence, told=_word(match) in _TOLD)

@@ -480,6 +480,35 @@ ROUND_THREE = [
         ),
         id="signaled",
     ),
+    pytest.param(
+        "The plan called for a new budget.",
+        Case(
+            [_cue("called", 9, AFTER), _who("The plan", 0, AFTER, "unclassified")],
+            [source("The plan", "called", "unclassified")],
+        ),
+        id="called for, after any description",
+    ),
+    pytest.param(
+        "The mayor ended what she calls waste.",
+        Case(
+            [_cue("calls", 25, AFTER), _who("she", 21, AFTER, "pronoun")],
+            [source("she", "calls", "pronoun")],
+        ),
+        id="what X calls: a naming by X",
+    ),
+    pytest.param(
+        "Her supporters claim that the budget is balanced.",
+        Case(
+            [_cue("claim", 15, AFTER, "doubt"), _who("Her supporters", 0, AFTER, "unnamed_group")],
+            [source("Her supporters", "claim", "unnamed_group")],
+        ),
+        id="claim that, after any description",
+    ),
+    pytest.param(
+        "Her supporters claim the prize.",
+        Case([], []),
+        id="claim without 'that' after an untyped description: no report",
+    ),
 ]
 
 

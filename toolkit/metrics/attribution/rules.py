@@ -107,7 +107,6 @@ _SPEAKERS = frozenset(
 )
 # "called Sanders to congratulate him", "called him back", "called with an offer", "called a
 # meeting", "called 911": a telephone call or a summons, not words reported.
-_THAT = re.compile(rf"\s+that{E}")
 _CALL_FOR = re.compile(
     rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
     rf"\s+(?:for|on|upon|out){E}"
@@ -164,7 +163,6 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and _word(match) not in context.lexicon.open_verbs
         and back.group("ghead").lower() not in context.patterns.source_heads
         and not _calls_for(context, match)  # "This initiative called for ...", "his plan calls on"
-        and _THAT.match(context.text, match.end()) is None  # "supporters claim that ..."
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):

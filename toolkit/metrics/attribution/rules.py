@@ -109,7 +109,7 @@ _SPEAKERS = frozenset(
 # meeting", "called 911": a telephone call or a summons, not words reported.
 _CALL_FOR = re.compile(
     rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
-    rf"\s+(?:for|on|upon|out){E}"
+    rf"\s+(?:for|on|upon){E}"
 )
 _NOT_NAMING = re.compile(
     rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|off|up|over|with|"
@@ -294,7 +294,7 @@ def _names_reporter(context: Context, match: re.Match[str], source: Mention | No
 
 
 def _calls_for(context: Context, match: re.Match[str]) -> bool:
-    """Whether a naming verb asks for something: "called for", "calls on", "calling out"."""
+    """Whether a naming verb asks for something: "called for", "calls on"."""
     return (
         _word(match) in context.lexicon.naming_verbs
         and _CALL_FOR.match(context.text, match.end()) is not None

@@ -105,16 +105,17 @@ _NAMING = re.compile(
 _SPEAKERS = frozenset(
     (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONYMOUS, UNNAMED_GROUP, PRONOUN)
 )
-# "called Sanders to congratulate him", "called him back", "called with an offer", "called a
-# meeting", "called 911": a telephone call or a summons, not words reported.
+# "called Sanders to congratulate him", "called him back", "called Kyiv on July 25", "called
+# with an offer", "called a meeting", "called 911", "commonly called BDS,": a telephone call, a
+# summons or a name, not words reported.
 _CALL_FOR = re.compile(
     rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
     rf"\s+(?:for|on|upon){E}"
 )
 _NOT_NAMING = re.compile(
-    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|off|up|over|with|"
-    rf"from|at|after|shortly|earlier|during|only){E})"
-    rf"|\s+(?:an?\s+|snap\s+|\d)|(?:\s+[\w'\u2019\-]+){{0,2}}\s*(?:[.;!?]|\Z)"
+    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|on|off|up|over|"
+    rf"with|from|at|after|shortly|earlier|during|only){E})"
+    rf"|\s+(?:an?\s+|snap\s+|\d)|(?:\s+[\w'\u2019\-]+){{0,2}}\s*(?:[.,;!?]|\Z)"
 )
 _DESCRIBED = re.compile(
     r"\s+(?P<np>(?:[A-Za-z\d][\w'\u2019.\-]*)(?:\s+[\w'\u2019.\-]+){0,7}?)"

@@ -83,6 +83,7 @@ def _vocabulary(lexicon: AttributionLexicon) -> tuple[frozenset[str], frozenset[
         lexicon.emergence_verbs,
         lexicon.emergence_participles,
         lexicon.distancing_participles,
+        lexicon.nominal_cues,
         tuple(form for form, _ in lexicon.verbs),
     )
     lower = {

@@ -39,7 +39,7 @@ APPOSITIVE = (
 or between dashes ("Joyce — who is listed as an attorney — told")."""
 
 _NOT_IN_SOURCE = re.compile(
-    r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)"
+    r"[^\w\s'\u2019\-()%](?<![\d,],)(?<![A-Z]\.)(?<!\d\.)(?<!Jr\.)(?<!Sr\.)"
     + "".join(rf"(?<!{title}\.)" for title in HONORIFICS)
 )
 _NOT_IN_SOURCE_NOR_BRACKETS = re.compile(r"[^\w\s'\u2019\-.()%](?<![\d,],)")
@@ -66,6 +66,9 @@ class Patterns:
     reports: re.Pattern[str]
     distancing: re.Pattern[str]
     """The passive reporting frame: "is said to", "it is believed that", "the reported"."""
+    nominal: re.Pattern[str]
+    """A listed nominal cue ("in a statement", "remarks"), any capitalisation of its first
+    letter."""
     subject: re.Pattern[str]
     leading: re.Pattern[str]
     """A subject opening its clause and closed by a comma: "Tom Baker, 69, a farmer, said"."""
@@ -129,6 +132,7 @@ def compile_patterns(lexicon: AttributionLexicon) -> Patterns:
             rf"\s+(?:to|as\s+saying)|it\s+(?:is|was|has\s+been)(?:\s+(?:widely|also|now|"
             rf"generally))?\s+(?:{participles})\s+that|the\s+reported|its\s+reported)){E}"
         ),
+        nominal=re.compile(rf"{B}(?:{alternation(lexicon.nominal_cues)}){E}"),
         subject=re.compile(
             rf"\s*(?:(?:{alternation(lexicon.connectives, capitalised=False)}),\s+)?"
             rf"(?P<np>{subject})(?:{APPOSITIVE})?{linking}\s+[a-z]"
@@ -306,6 +310,9 @@ class Draft:
     rule: str
     content_start: int
     content_end: int
+    antecedent: Mention | None = None
+    """What ``source`` stands for when it is the relative pronoun of an appositive ("Weaver,
+    who said ...": "who", standing for "Weaver")."""
 
 
 class Context:

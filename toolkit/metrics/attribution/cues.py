@@ -52,6 +52,8 @@ _WORD_LISTS = (
     "not_sources",
     "adverbs",
     "distancing_participles",
+    "nominal_cues",
+    "noun_verbs",
 )
 _REPORT_LISTS = ("heads", "emergence_verbs", "emergence_participles", "emergence_modifiers")
 _SOURCE_LISTS = (
@@ -126,6 +128,8 @@ class AttributionLexicon:
     not_sources: frozenset[str]
     adverbs: frozenset[str]
     distancing_participles: tuple[str, ...]
+    nominal_cues: tuple[str, ...]
+    noun_verbs: frozenset[str]
 
     def stance(self, cue: str) -> str:
         """Stance of a cue as written in the text (a verb form or a refusal phrase)."""
@@ -192,6 +196,7 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         "naming_verbs",
         "request_verbs",
         "question_verbs",
+        "noun_verbs",
     ):
         for form in lists[key]:
             if form not in forms:
@@ -242,6 +247,8 @@ def _parse(raw: str, location: str) -> AttributionLexicon:
         not_sources=frozenset(lists["not_sources"]),
         adverbs=frozenset(lists["adverbs"]),
         distancing_participles=lists["distancing_participles"],
+        nominal_cues=lists["nominal_cues"],
+        noun_verbs=frozenset(lists["noun_verbs"]),
     )
 
 

@@ -8,15 +8,22 @@ Rules (``Attribution.rule``), each a regular expression over one sentence, no pa
 * ``attribution:coordinated_source`` - the first of two coordinated subjects ("Both Kirby and
   the official affirmed ...": Kirby here, the official under ``said_after_source``);
 * ``attribution:said_before_source`` - an inverted verb after a comma or quote ("“...,” said
-  Salami.");
-* ``attribution:passive_by`` - "This assurance was reiterated by US Defense Secretary ...";
-* ``attribution:participle`` - ", noting that ..." / ", saying “...”" / "— adding ..." credited
-  to the source of the previous cue of the sentence, else to the subject of the sentence;
+  Salami.", after a quotation also a speaker the grammar cannot type: "said a Nevada
+  Democrat"), or opening the sentence ("Said Comey, “...”");
+* ``attribution:passive_by`` - "This assurance was reiterated by US Defense Secretary ...",
+  "was first reported by Politico", "As reported by Reuters, ...";
+* ``attribution:participle`` - ", noting that ..." / ", saying “...”" / "— adding ..." /
+  "released a statement saying ..." credited to the source of the previous cue of the
+  sentence, else to the subject of the sentence (after an opening conjunction or dateline);
+  a participle opening the sentence ("Noting that ..., the mayor left") to the subject after it;
 * ``attribution:conjoined_verb`` - a second verb of the same subject ("Ms. Conway rejected the
   idea ... and said that ...", "Israeli officials indicated ... and emphasized ..."), unless a
   relative clause ("where", "who", "which") may have brought in another subject;
 * ``attribution:declined_to`` - "The official declined to specify whether ...";
 * ``attribution:according_to`` - "according to two individuals familiar with ...";
+* ``attribution:statement`` - a nominal cue in the phrase opening the sentence ("In a
+  statement, the ministry defended ...", "In remarks to donors, the mayor ..."), unless a
+  reporting verb of the same subject follows;
 * ``attribution:citing`` - "Axios, citing an unnamed senior White House official, revealed ...":
   the cited source gets its own attribution, with the content of the citing one;
 * ``attribution:reports_emerged`` - "Reports emerged indicating that ..." (unattributed report);
@@ -27,6 +34,8 @@ Rules (``Attribution.rule``), each a regular expression over one sentence, no pa
   credited to the last source of the previous paragraph; its cue is the opening quote mark;
 * ``attribution:quote_sentence`` - the same for a sentence that is one quotation, right after a
   sentence of the same paragraph with an attribution ("“...,” she said. “We will not stop.”").
+
+"X, who said ..." keeps "who" as the mention and credits X (the resolved source).
 
 Content is the reported clause: after the cue (without a leading "that"), or, when nothing
 follows the cue, the quotation or clause before the source. It stops at the next cue of the
@@ -54,9 +63,11 @@ from toolkit.metrics.attribution.rules import (
     distancing_drafts,
     is_participle,
     link_citations,
+    nominal_drafts,
     participle_draft,
     report_drafts,
     verb_drafts,
+    without_repeated_subjects,
 )
 from toolkit.metrics.attribution.sources import (
     IMPLICIT,
@@ -127,6 +138,7 @@ def _find(
         elif is_participle(context, match):
             participles.append(match)
     others = (
+        *nominal_drafts(context),
         *according_drafts(context),
         *citing_drafts(context),
         *report_drafts(context),
@@ -136,6 +148,8 @@ def _find(
     by_sentence: dict[int, list[Draft]] = {}
     for draft in sorted(drafts, key=lambda draft: draft.cue_start):
         by_sentence.setdefault(doc.sentence_index(draft.cue_start), []).append(draft)
+    for index, sentence_drafts in by_sentence.items():
+        by_sentence[index] = without_repeated_subjects(sentence_drafts)
     for match in participles:
         sentence_drafts = by_sentence.setdefault(doc.sentence_index(match.start()), [])
         participle = participle_draft(context, match, sentence_drafts)
@@ -179,8 +193,9 @@ def _resolve(
             if drafts is not None:
                 for draft in drafts:
                     if draft.source is not None:
-                        source = resolve(draft.source, index, history)
-                        if source is draft.source:
+                        target = draft.antecedent or draft.source
+                        source = resolve(target, index, history)
+                        if source is target:
                             source = _full_name(context, source)
                         add(draft, source, index, sentence)
                 continue

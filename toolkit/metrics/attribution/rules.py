@@ -15,12 +15,24 @@ from toolkit.metrics.attribution.context import B, Context, Draft, E, back_start
 from toolkit.metrics.attribution.cues import NEUTRAL, REFUSAL
 from toolkit.metrics.attribution.quotes import quote_ending_at
 from toolkit.metrics.attribution.sources import (
+    ANONYMOUS,
     DOCUMENT,
     IMPLICIT,
+    NAME_KIND,
+    NAMED_ORGANISATION,
+    NAMED_PERSON,
+    NEWS_MEDIA,
+    OTHER_KIND,
     PRONOUN,
+    PRONOUN_KIND,
+    ROLE,
     UNATTRIBUTED_REPORT,
+    UNCLASSIFIED,
+    UNNAMED_GROUP,
     Mention,
     mention,
+    name_type,
+    of_news_media,
 )
 from toolkit.text import Span
 
@@ -36,6 +48,7 @@ CITING = "attribution:citing"
 REPORTS_EMERGED = "attribution:reports_emerged"
 DISTANCING = "attribution:passive_frame"
 ASKED = "attribution:asked"
+STATEMENT = "attribution:statement"
 
 _LOOKBACK = 240
 _ADVERB_WORD = r"[a-z]+ly"
@@ -46,7 +59,13 @@ _COMMA_AFTER = re.compile(r"\s*,(?!\s*[“\"])")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _COMMA_LINK = re.compile(rf",(?:\s+(?:also|then|later|now|still|again|{_ADVERB_WORD}))*\s+\Z")
 _TRAILING = re.compile(r"[\s,;:]*(?:\b(?:and|but)\s*)?$")
-_PASSIVE_AUX = re.compile(rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+\Z")
+_PASSIVE_AUX = re.compile(
+    rf"{B}(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    rf"(?:(?:first|also|originally|initially|previously|later|widely|{_ADVERB_WORD})\s+)*\Z"
+)
+# "As reported by Reuters, ...", "The campaign, first reported by Politico, ...": "reported" by
+# a source without an auxiliary.
+_REPORTED_AS = re.compile(rf"(?:{B}[Aa]s|,)\s+(?:(?:first|originally|initially)\s+)?\Z")
 _INVERSION_LEAD = re.compile(r"(?:[,”\"]|'')\s*\Z")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,[”\"]?|[”\"],|\s[\u2014\u2013]|\s--|\sby|\s(?:while|after|before|when|in))\s*"
@@ -56,6 +75,17 @@ _CONJOINED_LEAD = re.compile(
     rf"{B}(?:and|but)\s+(?:(?:also|then|later|further|again|repeatedly)\s+)?"
     rf"(?:(?:has|have|had|would|will|did|does|do)\s+(?:not\s+)?)?\Z"
 )
+_OPENING_PARTICIPLE = re.compile(
+    r"[\s\u201c\"\u2018']*(?:(?:After|Before|While|Since|Upon|When|In|By|Without|On)\s+"
+    r"(?:addition\s+to\s+)?)?"
+)
+# "released a statement Wednesday saying ...": a message that carries its sender's words.
+_MESSAGE_LEAD = re.compile(
+    rf"{B}(?:statement|email|e-mail|letter|tweet|post|video|message|release|memo|petition|ad)"
+    rf"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?\s+\Z"
+)
+# A dateline before the subject: "WASHINGTON — ", "ORLANDO, Fla. (Reuters) - ".
+_DATELINE = re.compile(r"[^\n\u2014\u2013]{1,60}?\s(?:\u2014|\u2013|-|--)\s+")
 _PARTICIPLE_TAIL = re.compile(r"(?:\s|:|,)")
 _RELATIVE = re.compile(rf"{B}(?:where|who|whom|whose|which|while|when|whereas){E}")
 _TOLD = frozenset(("told", "tells", "tell", "telling"))
@@ -72,12 +102,44 @@ _NAMING = re.compile(
     rf"\s+(?:for|on|upon|out){E}"
     rf"|[^.;:!?\n“”\"]{{0,100}}?(?:[“\"]|''|{B}(?:it|him|her|them|[A-Z][\w'\u2019]+)\s+an?\s+(?!(?:day|week|month|year|few|couple|while|bit|lot|second|minute|moment){E}))"
 )
+_SPEAKERS = frozenset(
+    (NAMED_PERSON, NAMED_ORGANISATION, NEWS_MEDIA, ROLE, ANONYMOUS, UNNAMED_GROUP, PRONOUN)
+)
+# "called Sanders to congratulate him", "called him back", "called Kyiv on July 25", "called
+# with an offer", "called a meeting", "called 911", "commonly called BDS,": a telephone call, a
+# summons or a name, not words reported.
+_CALL_FOR = re.compile(
+    rf"(?:\s+(?:again|also|publicly|repeatedly|today|yesterday|[A-Z][a-z]+day))?"
+    rf"\s+(?:for|on|upon){E}"
+)
+_NOT_NAMING = re.compile(
+    rf"(?:\s+[\w'\u2019.\-]+){{0,5}}?\s+(?:to\s+[a-z]|(?:onto|into|back|in|on|off|up|over|"
+    rf"with|from|at|after|shortly|earlier|during|only){E})"
+    rf"|\s+(?:an?\s+|snap\s+|\d)|(?:\s+[\w'\u2019\-]+){{0,2}}\s*(?:[.,;!?]|\Z)"
+)
+_DESCRIBED = re.compile(
+    r"\s+(?P<np>(?:[A-Za-z\d][\w'\u2019.\-]*)(?:\s+[\w'\u2019.\-]+){0,7}?)"
+    rf"(?=\s*(?:[,.;:!?\u201d\"]|\Z)|\s+(?:who|whose|during|at|in|on|after|before|when|while|as|"
+    rf"from|for|with|about|to){E})"
+)
+_OPENING_SOURCE_END = re.compile(r"\s*[,:]")
+_OPENING_WORDS = re.compile(
+    r"\s*(?:And|But|Then|So|Yet|Still|Now|Later|Also)\s+(?:(?:then|also|later|now)\s+)?"
+)
+_DETERMINED = re.compile(r"(?:the|a|an)\s")
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be|for\s+anonymity|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name)"
+)
+_NEXT_WORD = re.compile(r"\s+([\w'\u2019\-]+)")
+_DETERMINERS = frozenset(("a", "an", "the", "one", "another", "two", "three", "some", "many"))
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019\-]*\.?\s+)+[A-Z][\w'\u2019\-]*\Z")
 _ASKED_LEAD = re.compile(
     rf"(?:(?:{B}(?i:when|while|after|before|if|once|as|upon|until)\s+(?:being\s+)?)"
     rf"|(?:{B}(?:was|were|is|are|be|been|being|get|gets|got)\s+"
     rf"(?:(?:also|then|later|again|repeatedly|directly|specifically|yet|not|never|first|once|"
     rf"twice|recently|previously|often|frequently|publicly|reportedly)\s+)*))\Z"
 )
+_OPENER = re.compile(rf"{B}In\s[^,;:\n\u201c\u201d\"]{{1,80}}?,\s+")
 _OPENING_MARKS = re.compile(r"[\s“\"'\u2018(\[\u2014\u2013-]*\Z")
 _REQUEST = re.compile(
     rf"(?:\s+(?!(?:whether|if|why|how|what|when|where|who|about){E})[\w'\u2019.\-]+){{0,4}}?"
@@ -89,6 +151,10 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
     """Attributions whose cue is a reporting verb or a refusal (first matching rule wins)."""
     cue_start = match.start()
     sentence = context.sentence(cue_start)
+    if _word(match).endswith("ing") and _MESSAGE_LEAD.search(
+        context.text, max(sentence.start, cue_start - 40), cue_start
+    ):
+        return []  # "released a statement saying ...": the sender's words (``participle_draft``)
     lookback = _window(context.text, sentence.start, cue_start)
     back = _back(context, lookback, cue_start)
     if (
@@ -97,10 +163,13 @@ def verb_drafts(context: Context, match: re.Match[str]) -> list[Draft]:
         and not back.group("gname")
         and _word(match) not in context.lexicon.open_verbs
         and back.group("ghead").lower() not in context.patterns.source_heads
+        and not _calls_for(context, match)  # "This initiative called for ...", "his plan calls on"
     ):
         back = None  # "The White House's position underscores ...": not a source
     if back is not None and _not_a_head(context, back):
         back = None  # "also apparently told": an adverb is no source
+    if back is not None and back.group("link") and _word(match).endswith("ing"):
+        back = None  # "..., the ministry defended the strike, saying": a participle
     if back is not None and _is_passive(context, match, back):
         back = None  # "The move was first reported by MSNBC": the subject is not the source
     if back is None:
@@ -165,7 +234,7 @@ def _word(match: re.Match[str]) -> str:
 def _is_passive(context: Context, match: re.Match[str], back: re.Match[str]) -> bool:
     """Whether a form of "be" stands between the subject and a cue that is not an -ing form."""
     between = context.text[back.end("np") : match.start()]
-    return not _word(match).endswith("ing") and _BE.search(between) is not None
+    return not _word(match).split(" ")[0].endswith("ing") and _BE.search(between) is not None
 
 
 def _not_a_head(context: Context, back: re.Match[str]) -> bool:
@@ -180,6 +249,7 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
     """Whether the cue reports speech with this source and what follows (see the lexicon's
     ``document_verbs``, ``naming_verbs`` and ``request_verbs``)."""
     word, lexicon = _word(match), context.lexicon
+    source_start = draft.source.start if draft.source is not None else -1
     if word in lexicon.document_verbs:
         source = draft.source
         if source is None or source.source_type == PRONOUN:
@@ -189,11 +259,53 @@ def _fits_verb(context: Context, match: re.Match[str], draft: Draft) -> bool:
             words & (lexicon.document_heads | lexicon.report_heads)
         )
     sentence_end = context.sentence(match.start()).end
+    if word in lexicon.noun_verbs:
+        return _names_reporter(context, match, draft.source)
     if word in lexicon.naming_verbs:
-        return _NAMING.match(context.text, match.end(), sentence_end) is not None
-    if word in lexicon.request_verbs:
-        return _REQUEST.match(context.text, match.end(), sentence_end) is None
+        if _NAMING.match(context.text, match.end(), sentence_end) is not None:
+            return True
+        if source_start >= 0 and _WHAT.search(
+            context.text, max(0, source_start - _NEAR), source_start
+        ):
+            return True  # "what he calls corruption": the name is the speaker's
+        return _names_speaker(draft.source) and (
+            _NOT_NAMING.match(context.text, match.end(), sentence_end) is None
+        )
+    if word in lexicon.request_verbs:  # a request by a speaker is reported speech too
+        if _ANONYMITY.match(context.text, match.end(), sentence_end):
+            return False  # "who asked not to be named": a condition of the interview
+        return _names_speaker(draft.source) or (
+            _REQUEST.match(context.text, match.end(), sentence_end) is None
+        )
     return True
+
+
+def _names_reporter(context: Context, match: re.Match[str], source: Mention | None) -> bool:
+    """Whether a cue that is also a noun ("reports") follows a name or pronoun that is no media
+    word ("CNN reports", not "Press reports") and comes before no other cue."""
+    if source is None or source.kind not in (NAME_KIND, PRONOUN_KIND):
+        return False
+    lexicon = context.lexicon
+    words = source.text.lower().split()
+    media_word = words[-1] in lexicon.emergence_modifiers or words[-1] in lexicon.media_heads
+    if media_word and words[0] != "the":
+        return False  # "Press reports", "Israeli media reports"; not "The Associated Press"
+    after = _NEXT_WORD.match(context.text, match.end())
+    return after is None or context.patterns.stances.get(after.group(1).lower()) is None
+
+
+def _calls_for(context: Context, match: re.Match[str]) -> bool:
+    """Whether a naming verb asks for something: "called for", "calls on"."""
+    return (
+        _word(match) in context.lexicon.naming_verbs
+        and _CALL_FOR.match(context.text, match.end()) is not None
+    )
+
+
+def _names_speaker(source: Mention | None) -> bool:
+    """Whether ``source`` is someone who may call a thing by a name (a person, a group, an
+    organisation, a news medium), not a description the lexicon cannot type."""
+    return source is not None and source.source_type in _SPEAKERS
 
 
 def _back(context: Context, start: int, end: int) -> re.Match[str] | None:
@@ -238,12 +350,18 @@ def _source_first(
     cue_start, cue_end = match.span()
     sentence = context.sentence(cue_start)
     source = mention(back, "np", 0, lexicon)
-    if source.text == "who":  # "Weaver, who said ...": credited to "Weaver"
+    who: Mention | None = None  # "Weaver, who said ...": "who", credited to "Weaver"
+    link = back.groupdict().get("link")
+    if link is not None and link.endswith("who"):
+        who = Mention(back.end("link") - 3, back.end("link"), "who", PRONOUN, "", PRONOUN_KIND)
+    elif source.text == "who":
         before = _back(context, lookback, source.start)
         if before is not None and not before.group("pronoun"):
-            source = mention(before, "np", 0, lexicon)
-    if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start):
-        return []  # "What he said was not true."
+            who, source = source, mention(before, "np", 0, lexicon)
+    if _WHAT.search(text, max(lookback, source.start - _NEAR), source.start) and (
+        _word(match) not in lexicon.naming_verbs
+    ):
+        return []  # "What he said was not true."; not "what officials called a hate crime"
     refusal = _is_refusal(context, match)
     rule = DECLINED_TO if refusal else SAID_AFTER_SOURCE
     content = context.after(cue_end, sentence, told=_word(match) in _TOLD)
@@ -260,7 +378,10 @@ def _source_first(
     ) and _COMMA_AFTER.match(text, cue_end, sentence.end):
         content = context.trimmed(sentence.start, sentence.end)  # "The talks, X said, were ..."
     stance = context.stance(_word(match))
-    drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
+    if who is not None:
+        drafts = [Draft(who, cue_start, cue_end, stance, rule, *content, antecedent=source)]
+    else:
+        drafts = [Draft(source, cue_start, cue_end, stance, rule, *content)]
     coordinated = _coordinated(context, lookback, source.start)
     if coordinated is not None:
         opening = text[lookback : coordinated.start()].rstrip()
@@ -291,6 +412,8 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
         return []
     sentence = context.sentence(cue_start)
     if not context.text[sentence.start : cue_start].strip():
+        if match.group()[:1].isupper():
+            return _opening_inverted(context, match, sentence)
         lookback = max(0, cue_start - _NEAR)  # "“Will Iran stop?” asked ...": a new sentence
     lead = _INVERSION_LEAD.search(context.text, lookback, cue_start)
     if lead is None:
@@ -300,12 +423,54 @@ def _inverted(context: Context, match: re.Match[str], lookback: int) -> list[Dra
     quoted = lead.group().strip(" ,") != ""
     forward_pattern = context.patterns.forward_phrase if quoted else context.patterns.forward
     forward = forward_pattern.match(context.text, cue_end, sentence.end)
-    if forward is None:
+    if forward is not None:
+        source = mention(forward, "np", 0, context.lexicon)
+    elif quoted:
+        found = _described(context, cue_end, sentence.end)
+        if found is None:
+            return []
+        source = found
+    else:
         return []
-    source = mention(forward, "np", 0, context.lexicon)
     content = context.before(sentence, cue_start)
     stance = context.stance(_word(match))
     return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
+
+
+def _opening_inverted(context: Context, match: re.Match[str], sentence: Span) -> list[Draft]:
+    """ "Said Comey, “...”", "Stated Stone:": an inverted cue opening its sentence, its source
+    closed by a comma or a colon, the content after them."""
+    cue_start, cue_end = match.span()
+    forward = context.patterns.forward.match(context.text, cue_end, sentence.end)
+    if forward is None or not _OPENING_SOURCE_END.match(context.text, forward.end("np")):
+        return []
+    source = mention(forward, "np", 0, context.lexicon)
+    content = context.after(forward.end("np"), sentence)
+    stance = context.stance(_word(match))
+    return [Draft(source, cue_start, cue_end, stance, SAID_BEFORE_SOURCE, *content)]
+
+
+def _described(context: Context, start: int, end: int) -> Mention | None:
+    """A speaker after an inverted cue that follows a quotation, described in words the
+    source grammar does not cover ("said a Nevada Democrat", "said the 46-year-old", "said
+    Montclair State University political scientist Brigid Harrison"): up to eight words that
+    end the clause or come before "who" or a preposition. Typed by a name that ends it
+    ("... scientist Brigid Harrison": a named person), else unclassified."""
+    found = _DESCRIBED.match(context.text, start, end)
+    if found is None:
+        return None
+    words = found.group("np").rstrip(".")
+    if words.split()[0].lower() in context.lexicon.function_words - _DETERMINERS:
+        return None
+    name = _TRAILING_NAME.search(words)
+    if name is not None and not words[: name.start()].rstrip().endswith(("a", "an", "one")):
+        source_type = name_type(name.group(), context.lexicon)
+    elif of_news_media(words, context.lexicon):
+        source_type = NEWS_MEDIA
+    else:
+        source_type = UNCLASSIFIED
+    start = found.start("np")
+    return Mention(start, start + len(words), words, source_type, "", OTHER_KIND)
 
 
 def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draft]:
@@ -317,13 +482,22 @@ def _passive(context: Context, match: re.Match[str], lookback: int) -> list[Draf
     auxiliary = _PASSIVE_AUX.search(context.text, lookback, cue_start)
     sentence = context.sentence(cue_start)
     by = _BY.match(context.text, cue_end, sentence.end)
-    if auxiliary is None or by is None:
+    if by is None:
         return []
-    forward = context.patterns.forward.match(context.text, by.end(), sentence.end)
+    if auxiliary is None:
+        if word != "reported":
+            return []
+        auxiliary = _REPORTED_AS.search(context.text, lookback, cue_start)
+        if auxiliary is None:
+            return []
+    forward = context.patterns.forward_phrase.match(context.text, by.end(), sentence.end)
     if forward is None:
         return []
     source = mention(forward, "np", 0, context.lexicon)
-    content = context.trimmed(sentence.start, auxiliary.start())
+    if context.text[sentence.start : auxiliary.start()].strip():
+        content = context.trimmed(sentence.start, auxiliary.start())
+    else:  # "As reported by Reuters, the talks ..."
+        content = context.after(forward.end("np"), sentence)
     stance = context.stance(word)
     return [Draft(source, cue_start, cue_end, stance, PASSIVE_BY, *content)]
 
@@ -356,12 +530,24 @@ def is_participle(context: Context, match: re.Match[str]) -> bool:
     sentence = context.sentence(cue_start)
     if _CONJOINED_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
         return True
+    if not _word(match).endswith("ing"):
+        return False
+    if _opens(context, match):
+        return True
+    near = max(sentence.start, cue_start - _NEAR)
+    if _MESSAGE_LEAD.search(context.text, max(sentence.start, cue_start - 40), cue_start):
+        return True  # "released a statement saying ..."
     return (
-        _word(match).endswith("ing")
-        and _PARTICIPLE_LEAD.search(context.text, max(sentence.start, cue_start - _NEAR), cue_start)
-        is not None
+        _PARTICIPLE_LEAD.search(context.text, near, cue_start) is not None
         and _PARTICIPLE_TAIL.match(context.text, cue_end, sentence.end) is not None
     )
+
+
+def _opens(context: Context, match: re.Match[str]) -> bool:
+    """Whether a participle opens its sentence, maybe after a preposition ("Noting that ...,
+    Trump reminded", "After saying he was nervous, the man ...")."""
+    start = context.sentence(match.start()).start
+    return _OPENING_PARTICIPLE.fullmatch(context.text, start, match.start()) is not None
 
 
 def participle_draft(
@@ -382,30 +568,60 @@ def participle_draft(
         context.text, earlier[-1].cue_end if earlier else sentence.start, cue_start
     ):
         return None  # "..., where Biden expressed concern and emphasized ...": another subject
+    content = context.after(cue_end, sentence)
+    antecedent = None
     if earlier:
-        source = earlier[-1].source
+        source, antecedent = earlier[-1].source, earlier[-1].antecedent
+    elif not conjoined and _opens(context, match):
+        subject = _subject_after(context, cue_end, sentence.end)
+        if subject is None:
+            return None
+        source = mention(subject, "np", 0, context.lexicon)
+        content = context.trimmed(content[0], subject.start("np"))
     else:
         subject = _subject(context, sentence.start, cue_start)
         if subject is None:
             return None
         source = mention(subject, "np", 0, context.lexicon)
-    content = context.after(cue_end, sentence)
     stance = context.stance(_word(match))
-    return Draft(source, cue_start, cue_end, stance, rule, *content)
+    return Draft(source, cue_start, cue_end, stance, rule, *content, antecedent=antecedent)
+
+
+def _subject_after(context: Context, start: int, end: int) -> re.Match[str] | None:
+    """The subject of the main clause after an opening participial clause: right after its
+    first comma ("Noting that ..., the billionaire mogul offered ...")."""
+    comma = context.text.find(",", start, end)
+    if comma < 0:
+        return None
+    subject = context.patterns.subject.match(context.text, comma + 1, end)
+    return None if subject is None or subject.group("pronoun") in ("I", "we", "We") else subject
 
 
 def _subject(context: Context, start: int, end: int) -> re.Match[str] | None:
     """The subject of the clause that a participle at ``end`` hangs on: at the start of the
-    sentence, else after the first comma that opens a clause with a subject ("In interviews on
-    Sunday, he defended ..., saying ...")."""
+    sentence or after a dateline ("WASHINGTON — Sen. Lee ..."), else after the first comma
+    that opens a clause with a subject ("In interviews on Sunday, he defended ..., saying
+    ...")."""
     subject = context.patterns.subject.match(context.text, start, end)
     if subject is not None:
         return subject
+    opening = _OPENING_WORDS.match(context.text, start, end)
+    if opening is not None:  # "And then Trump went on the attack, saying ..."
+        subject = context.patterns.subject.match(context.text, opening.end(), end)
+        if subject is not None:
+            return subject
+    dateline = _DATELINE.match(context.text, start, end)
+    if dateline is not None:
+        subject = context.patterns.subject.match(context.text, dateline.end(), end)
+        if subject is not None and subject.group("np")[:1].isupper():
+            return subject
     comma = context.text.find(",", start, end)
     while comma >= 0:
         subject = context.patterns.subject.match(context.text, comma + 1, end)
-        if (subject is not None and subject.group("np")[:1].isupper()) or (
-            subject is not None and subject.group("np") in ("he", "she", "they", "it", "we")
+        if subject is not None and (
+            subject.group("np")[:1].isupper()
+            or subject.group("np") in ("he", "she", "they", "it", "we")
+            or _DETERMINED.match(subject.group("np"))  # "In May, a judge sided ..., saying"
         ):
             return subject
         comma = context.text.find(",", comma + 1, end)
@@ -428,6 +644,36 @@ def according_drafts(context: Context) -> list[Draft]:
             content = context.after(match.end(), sentence)
         drafts.append(Draft(source, *match.span("cue"), NEUTRAL, ACCORDING_TO, *content))
     return drafts
+
+
+def nominal_drafts(context: Context) -> list[Draft]:
+    """ "In a statement, the ministry defended ...", "In remarks to donors, the mayor ...": a
+    nominal cue in the phrase that opens the sentence, credited to the subject after it."""
+    text, patterns = context.text, context.patterns
+    drafts = []
+    for opener in _OPENER.finditer(text):
+        sentence = context.sentence(opener.start())
+        if _OPENING_MARKS.match(text, sentence.start, opener.start()) is None:
+            continue
+        cue = patterns.nominal.search(text, opener.start(), opener.end())
+        subject = patterns.subject.match(text, opener.end(), sentence.end)
+        if cue is None or subject is None:
+            continue
+        source = mention(subject, "np", 0, context.lexicon)
+        content = context.trimmed(subject.end("np"), sentence.end)
+        drafts.append(Draft(source, *cue.span(), NEUTRAL, STATEMENT, *content))
+    return drafts
+
+
+def without_repeated_subjects(drafts: list[Draft]) -> list[Draft]:
+    """The drafts of a sentence without nominal cues whose subject another cue of the sentence
+    credits already ("In an interview, Trump said ...": the verb is the cue)."""
+    verbs = {draft.source.start for draft in drafts if draft.rule != STATEMENT and draft.source}
+    return [
+        draft
+        for draft in drafts
+        if draft.rule != STATEMENT or draft.source is None or draft.source.start not in verbs
+    ]
 
 
 def citing_drafts(context: Context) -> list[Draft]:

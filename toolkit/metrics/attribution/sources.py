@@ -112,6 +112,10 @@ HONORIFICS = (
 )
 """Titles written with a full stop that may open a name ("Mr. Obama", "Sen. Sanders")."""
 _HONORIFIC = rf"(?:(?:{'|'.join(HONORIFICS)})\.\s+)"
+_INITIAL = r"[A-Z]\.(?=\s+[A-Z])"
+"""A middle initial: "Joseph R. Biden"."""
+_SUFFIX = r"(?:Jr|Sr)\.(?![\w'\u2019\-])"
+"""A generational suffix ending a name: "Joseph R. Biden Jr."."""
 _LEADING_HONORIFIC = re.compile(rf"^{_HONORIFIC}")
 _NUMBER = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
 QUANTITY_ENDINGS = frozenset(("them", "those", "us", "most", "many", "some", "several", "few"))
@@ -208,9 +212,9 @@ def _trie(node: _Node) -> str:
 def name_pattern(lexicon: AttributionLexicon) -> str:
     """A run of capitalised words (no group), not opened by a stop word, not a possessive."""
     stop = f"(?:{alternation(lexicon.name_stopwords, capitalised=False)}){_E}"
-    token = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w'\u2019\-]*)"
+    token = rf"(?!{stop})(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z][\w'\u2019\-]*)"
     return (
-        rf"{_HONORIFIC}?{token}(?:\s+(?:(?:{_CONNECTORS})\s+)?{token}){{0,6}}"
+        rf"{_HONORIFIC}?{token}(?:\s+(?:(?:{_CONNECTORS})\s+)?{token}){{0,6}}(?:\s+{_SUFFIX})?"
         rf"(?<!['\u2019]s)(?<![sS]['\u2019])"
         rf"(?:\s+\([A-Z][\w.\-]*\))?"
     )
@@ -324,6 +328,8 @@ def mention(match: re.Match[str], group: str, offset: int, lexicon: AttributionL
             source_type = _name_type(match.group("gname").strip(), lexicon)
             return Mention(start + offset, end + offset, text, source_type, "", NAME_KIND)
         source_type = _generic_type(head, lexicon)
+        if source_type == UNCLASSIFIED and of_news_media(text, lexicon):
+            source_type = NEWS_MEDIA  # "the newspaper's editorial board"
         return Mention(start + offset, end + offset, text, source_type, head, OTHER_KIND)
     if match.group("unnamed") is not None:
         head = " ".join(match.group("head").lower().split())
@@ -341,6 +347,17 @@ def _pronoun_head(text: str, lexicon: AttributionLexicon) -> str:
     if lowered in lexicon.pronouns:
         return "person"
     return {"they": "group", "it": "thing"}.get(lowered, "")
+
+
+def of_news_media(text: str, lexicon: AttributionLexicon) -> bool:
+    """Whether a description names a news medium or is headed by a medium's possessive ("the
+    newspaper's editorial board", "The Des Moines Register's editor")."""
+    if any(medium in text for medium in lexicon.news_media if len(medium) > 2):
+        return True
+    return any(_POSSESSIVE.sub("", word).lower() in lexicon.media_heads for word in text.split())
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _generic_type(head: str, lexicon: AttributionLexicon) -> str:
@@ -379,6 +396,11 @@ def _core(text: str) -> str:
     if "(" in text:  # else there is no abbreviation to take off
         text = _ABBREVIATION.sub("", text)
     return _LEADING_HONORIFIC.sub("", _LEADING_THE.sub("", text)).strip()
+
+
+def name_type(text: str, lexicon: AttributionLexicon) -> str:
+    """The type of a source written as a name: news medium, organisation or named person."""
+    return _name_type(text, lexicon)
 
 
 def _name_type(text: str, lexicon: AttributionLexicon) -> str:

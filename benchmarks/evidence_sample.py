@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     counts: dict[str, Counter[str]] = {group: Counter() for group in groups}
     topics = frozenset(args.topic or ())
-    articles = _sample_articles(args.path, args.articles, random.Random(args.seed), topics)
+    articles = sample_articles(args.path, args.articles, random.Random(args.seed), topics)
     n_articles = 0
     for article in articles:
         n_articles += 1
@@ -171,7 +171,7 @@ class _Reservoir:
             self.items[slot] = item
 
 
-def _sample_articles(
+def sample_articles(
     path: Path, n: int, rng: random.Random, topics: frozenset[str] = frozenset()
 ) -> Iterator[Any]:
     """``n`` random articles of the JSONL corpus at ``path`` (all when ``n`` <= 0), cleaned;

@@ -532,3 +532,27 @@ def test_a_headline_attribution_is_a_headline_row() -> None:
         ),
     ]
     assert measured.attributions == [source("Officials", "Say", "unnamed_group", zone="headline")]
+
+
+SURNAMES = [
+    pytest.param(
+        "Get the NEWS APP\nOrtiz spoke on Monday. Ortiz said the budget was balanced.",
+        [source("Ortiz", "said", "named_person", zone="body")],
+        id="words on the line above a surname are no first names",
+    ),
+    pytest.param(
+        "When Ortiz spoke on Monday, few listened. Ortiz said the budget was balanced.",
+        [source("Ortiz", "said", "named_person")],
+        id="a sentence opener before a surname is no first name",
+    ),
+    pytest.param(
+        "Secretary of State Brad Ortiz spoke on Monday. Ortiz said the budget was balanced.",
+        [source("Brad Ortiz", "said", "named_person", mention="Ortiz")],
+        id="the word after 'of' in a title is no first name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURNAMES)
+def test_a_surname_resolves_only_to_first_names(text: str, expected: list[Source]) -> None:
+    assert measure(text).attributions == expected

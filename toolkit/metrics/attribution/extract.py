@@ -209,7 +209,11 @@ def _resolve(
     return tuple(attributions)
 
 
-_FIRST_NAMES_BEFORE = re.compile(r"(?<![\w'\u2019\-])(?:[A-Z](?:\.|[\w'\u2019\-]+)\s+){1,3}\Z")
+_FIRST_NAMES_BEFORE = re.compile(
+    r"(?<![\w'\u2019\-])(?:[A-Z](?:\.|[\w'\u2019\-]+)[ \t\u00a0]+){1,3}\Z"
+)
+"""One to three capitalised words (or initials) right before a surname, on the same line."""
+_WORD = re.compile(r"\S+")
 _WORD_CHAR = re.compile(r"[\w'\u2019\-]")
 
 
@@ -233,10 +237,35 @@ def _full_name(context: Context, found: Mention) -> Mention:
         before = _FIRST_NAMES_BEFORE.search(text, max(0, position - 80), position)
         after = position + len(surname)
         if before is not None and not (after < len(text) and _WORD_CHAR.match(text, after)):
-            start = before.start()
-            return Mention(start, after, text[start:after], NAMED_PERSON, "", NAME_KIND)
+            start = _first_names_start(text, before.start(), position, lexicon, titles)
+            if start is not None:
+                return Mention(start, after, text[start:after], NAMED_PERSON, "", NAME_KIND)
         position = text.rfind(surname, 0, position)
     return found
+
+
+def _first_names_start(
+    text: str, start: int, surname: int, lexicon: AttributionLexicon, titles: frozenset[str]
+) -> int | None:
+    """Where the first names before a surname begin, leaving out capitalised words that are no
+    names: sentence openers and function words ("When Sebelius"), titles, words in capitals
+    ("FOX NEWS APP"), and the word after "of" in a title ("Secretary of State Brad ..."); None
+    when no first name is left."""
+    words = [match for match in _WORD.finditer(text, start, surname)]
+    if words and text[:start].rstrip().endswith(" of"):
+        words = words[1:]
+    while words:
+        word = words[0].group()
+        letters = word.strip(".")
+        if (
+            word in lexicon.name_stopwords
+            or word.lower() in titles
+            or (len(letters) > 1 and letters.isupper())
+        ):
+            words = words[1:]
+            continue
+        return words[0].start()
+    return None
 
 
 def _quote_draft(quote: Span, rule: str) -> Draft:

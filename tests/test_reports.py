@@ -14,12 +14,14 @@ import time
 from pathlib import Path
 
 import jupytext
+import psutil
 import pytest
 
+from tests.conftest import SAMPLE_OUTLETS
+from tests.stand_ins import write_notebooks
 from toolkit.errors import ParameterError, ReportError
 from toolkit.reports import build_reports, notebooks_dir, outlet_slug
 
-SAMPLE_OUTLETS = ("MENAFN", "NewsPublicy", "The Voice", "Unusual Whales")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -30,17 +32,6 @@ def _digest_tree(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.name != "manifest.json"
     }
-
-
-@pytest.fixture(scope="module")
-def sample_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reports") / "sample"
-    run = build_reports(None, out, jobs=2)
-    assert [(item.name, item.status) for item in run.runs] == [
-        *((outlet, "ok") for outlet in SAMPLE_OUTLETS),
-        ("Comparative report", "ok"),
-    ]
-    return out
 
 
 @pytest.mark.slow
@@ -188,15 +179,19 @@ def _sabotaged_notebooks(tmp_path: Path) -> Path:
 def test_failing_and_killed_notebooks_leave_failure_rows_and_other_reports_intact(
     tmp_path: Path,
 ) -> None:
+    """Two sabotaged outlets beside one that builds (every outlet runs the same notebook)."""
     out = tmp_path / "out"
-    run = build_reports(None, out, jobs=2, notebooks=_sabotaged_notebooks(tmp_path))
+    notebooks = _sabotaged_notebooks(tmp_path)
+    outlets = ["MENAFN", "NewsPublicy", "The Voice"]
+    run = build_reports(None, out, jobs=2, notebooks=notebooks, outlets=outlets)
     status = {item.name: item for item in run.runs}
+    assert list(status) == [*outlets, "Comparative report"]
     assert status["MENAFN"].status == "failed"
     assert "RuntimeError: sabotaged for the test" in status["MENAFN"].error
     assert re.match(r"cell \d+ \(import os, signal\)", status["MENAFN"].error)
     assert status["NewsPublicy"].status == "failed"
     assert "DeadKernelError" in status["NewsPublicy"].error or "died" in status["NewsPublicy"].error
-    for outlet in ("The Voice", "Unusual Whales", "Comparative report"):
+    for outlet in ("The Voice", "Comparative report"):
         assert status[outlet].status == "ok"
     assert (out / "outlets" / "the-voice.html").stat().st_size > 10_000
     index = (out / "index.html").read_text()
@@ -205,12 +200,25 @@ def test_failing_and_killed_notebooks_leave_failure_rows_and_other_reports_intac
     assert [e["status"] for e in manifest["notebooks"]].count("failed") == 2
 
 
+def _stopped(pid: int, seconds: float = 10) -> bool:
+    """Whether process ``pid`` is gone (or a zombie) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 @pytest.mark.slow
 def test_a_hung_notebook_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
-    folder = _sabotaged_notebooks(tmp_path)
-    notebook = jupytext.read(folder / "outlet_report.ipynb")
-    notebook.cells.insert(3, jupytext.reads("# %%\nimport time\ntime.sleep(600)\n").cells[0])
-    jupytext.write(notebook, folder / "outlet_report.ipynb")
+    """Stand-in notebooks: the outlet's hangs once its kernel has started, the comparative one
+    finishes at once."""
+    markers = tmp_path / "markers"
+    folder = write_notebooks(tmp_path / "notebooks", markers, sleep=600, comparative_sleep=0)
     started = time.monotonic()
     run = build_reports(
         None, tmp_path / "out", outlets=["The Voice"], notebooks=folder, notebook_timeout=20
@@ -219,33 +227,44 @@ def test_a_hung_notebook_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
     voice = next(item for item in run.runs if item.name == "The Voice")
     assert voice.status == "failed"
     assert voice.error == "timed out after 20 s and was stopped"
+    assert next(item for item in run.runs if item.name == "Comparative report").status == "ok"
+    (hung,) = (path for path in markers.glob("*.started") if path.read_text() == "The Voice")
+    kernel = int(hung.name.removesuffix(".started"))
+    assert _stopped(kernel), f"the hung notebook's kernel {kernel} still runs"
 
 
 @pytest.mark.slow
 def test_sigkill_mid_batch_leaves_the_previous_report_and_the_next_run_rebuilds(
-    sample_reports: Path, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
+    """Stand-in notebooks for one outlet and the comparative report (the batch stages and swaps
+    the same way for the real ones and every outlet): the killed run's notebooks sleep until
+    killed, the others finish at once."""
+    quick = write_notebooks(tmp_path / "quick", tmp_path / "quick-markers", sleep=0)
+    slow_markers = tmp_path / "slow-markers"
+    slow = write_notebooks(tmp_path / "slow", slow_markers, sleep=120)
     out = tmp_path / "sample"
-    shutil.copytree(sample_reports, out)
+    build_reports(None, out, jobs=2, notebooks=quick, outlets=["MENAFN"])
     before = _digest_tree(out)
     command = [sys.executable, "-m", "toolkit", "report", "--out", str(out), "--force"]
+    command += ["--outlets", "MENAFN"]
     with subprocess.Popen(
-        [*command, "--no-progress", "--jobs", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        [*command, "--notebooks", str(slow), "--no-progress", "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     ) as process:
-        assert process.stdout is not None
-        for line in process.stdout:  # wait until notebooks are running, then kill everything
-            if line.startswith("Running "):
-                time.sleep(3)
-                break
+        deadline = time.monotonic() + 240  # wait until a notebook runs, then kill everything
+        while not list(slow_markers.glob("*.started")) and time.monotonic() < deadline:
+            time.sleep(0.2)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+    assert list(slow_markers.glob("*.started")), "no notebook started before the kill"
     assert _digest_tree(out) == before
     assert (tmp_path / ".sample.partial").exists()
-    completed = subprocess.run([*command, "--no-progress"], capture_output=True, text=True)
+    completed = subprocess.run(
+        [*command, "--notebooks", str(quick), "--no-progress"], capture_output=True, text=True
+    )
     assert completed.returncode == 0, completed.stderr
     assert _digest_tree(out) == before
     assert not (tmp_path / ".sample.partial").exists()

@@ -30,8 +30,9 @@ STAMP = VENV / ".toolkit-install-stamp"
 EXTRAS = "notebooks,dev"
 LINTED = ("toolkit", "tests", "benchmarks", "scripts", "noxfile.py", "run.py")
 # The suite on two pytest-xdist workers (CI's machine has two cores), a test file at a time, so
-# each module's slow fixture (a wheel and its environment, a report batch) is built only once.
-PYTEST_WORKERS = ("-n", "2", "--dist", "loadfile")
+# each module's slow fixture (a wheel and its environment, a report batch) is built only once;
+# files in the order tests/conftest.py gives them (those with slow tests first).
+PYTEST_WORKERS = ("-n", "2", "--dist", "loadfile", "--no-loadscope-reorder")
 BROWSER_PACKAGES = ("chromium", "chromium-driver")
 APT_TIMEOUT = 900  # seconds for each apt-get command
 

@@ -25,7 +25,8 @@ def _install(session: nox.Session, extras: str) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite."""
     _install(session, "notebooks,dev")
-    session.run("pytest", *session.posargs)
+    workers = ("-n", "2", "--dist", "loadfile", "--no-loadscope-reorder")  # as run.py
+    session.run("pytest", *workers, *session.posargs)
 
 
 @nox.session(python=PYTHON)

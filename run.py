@@ -29,6 +29,10 @@ CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 STAMP = VENV / ".toolkit-install-stamp"
 EXTRAS = "notebooks,dev"
 LINTED = ("toolkit", "tests", "benchmarks", "scripts", "noxfile.py", "run.py")
+# The suite on two pytest-xdist workers (CI's machine has two cores), a test file at a time, so
+# each module's slow fixture (a wheel and its environment, a report batch) is built only once;
+# files in the order tests/conftest.py gives them (those with slow tests first).
+PYTEST_WORKERS = ("-n", "2", "--dist", "loadfile", "--no-loadscope-reorder")
 BROWSER_PACKAGES = ("chromium", "chromium-driver")
 APT_TIMEOUT = 900  # seconds for each apt-get command
 
@@ -104,12 +108,12 @@ def ensure_browser() -> None:
 
 
 def run_tests(python: Path) -> None:
-    """Lint, type-check, install the browser if possible, then run the test suite."""
+    """Lint, type-check, install the browser if possible, then run the test suite (two workers)."""
     _run(python, "-m", "ruff", "check", *LINTED)
     _run(python, "-m", "ruff", "format", "--check", *LINTED)
     _run(python, "-m", "mypy")
     ensure_browser()
-    _run(python, "-m", "pytest")
+    _run(python, "-m", "pytest", *PYTEST_WORKERS)
 
 
 def build_sample_reports(python: Path) -> None:

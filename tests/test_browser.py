@@ -151,13 +151,12 @@ return performance.getEntriesByType('resource').map(r => r.name)
 
 
 def test_sample_reports_render_in_chromium(
-    browser: object, tmp_path_factory: pytest.TempPathFactory
+    browser: object, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    out = tmp_path_factory.mktemp("browser") / "sample"
-    build_reports(None, out, jobs=2)
-    pages = _pages(out)
-    shots = out.parent / "screenshots"
-    shots.mkdir()
+    # The session's sample reports (tests/conftest.py), asked for once the browser is there.
+    sample_reports: Path = request.getfixturevalue("sample_reports")
+    pages = _pages(sample_reports)
+    shots = tmp_path_factory.mktemp("screenshots")
     for page in pages:
         _check_page(browser, page, shots / f"{page.stem}.png")
         count = browser.execute_script("return document.images.length;")  # type: ignore[attr-defined]

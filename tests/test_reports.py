@@ -1,46 +1,22 @@
-"""The report batch on the sample corpus: files, links, offline HTML, reproducibility, failures."""
+"""The report batch on the sample corpus: files, links, offline HTML, reproducibility, options.
+
+Notebooks that fail, hang or are killed: tests/reports/test_batch_failures.py."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import jupytext
 import pytest
 
+from tests.conftest import SAMPLE_OUTLETS, digest_tree
 from toolkit.errors import ParameterError, ReportError
-from toolkit.reports import build_reports, notebooks_dir, outlet_slug
+from toolkit.reports import build_reports, outlet_slug
 
-SAMPLE_OUTLETS = ("MENAFN", "NewsPublicy", "The Voice", "Unusual Whales")
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _digest_tree(folder: Path) -> dict[str, str]:
-    """sha256 of every file; manifest.json is left out because it records run times."""
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != "manifest.json"
-    }
-
-
-@pytest.fixture(scope="module")
-def sample_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reports") / "sample"
-    run = build_reports(None, out, jobs=2)
-    assert [(item.name, item.status) for item in run.runs] == [
-        *((outlet, "ok") for outlet in SAMPLE_OUTLETS),
-        ("Comparative report", "ok"),
-    ]
-    return out
 
 
 @pytest.mark.slow
@@ -97,7 +73,7 @@ def test_a_rerun_elsewhere_gives_byte_identical_reports(
 ) -> None:
     again = tmp_path / "sample"
     build_reports(None, again, jobs=2)
-    assert _digest_tree(again) == _digest_tree(sample_reports)
+    assert digest_tree(again) == digest_tree(sample_reports)
 
 
 def _manifest_without_durations(folder: Path) -> dict[str, object]:
@@ -117,7 +93,7 @@ def test_the_committed_sample_report_is_exactly_what_the_toolkit_builds(
 ) -> None:
     """reports/sample/ is a golden file: a change in any number, table or figure must be
     committed on purpose (`python3 run.py reports`, then review the diff)."""
-    golden, built = _digest_tree(ROOT / "reports" / "sample"), _digest_tree(sample_reports)
+    golden, built = digest_tree(ROOT / "reports" / "sample"), digest_tree(sample_reports)
     changed = sorted(
         name for name in golden.keys() | built.keys() if golden.get(name) != built.get(name)
     )
@@ -133,10 +109,10 @@ def test_a_rerun_in_place_reuses_everything_and_changes_nothing(
 ) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(sample_reports, copy)
-    before = _digest_tree(copy)
+    before = digest_tree(copy)
     run = build_reports(None, copy)
     assert all(item.reused for item in run.runs)
-    assert _digest_tree(copy) == before
+    assert digest_tree(copy) == before
 
 
 @pytest.mark.slow
@@ -150,7 +126,7 @@ def test_other_inputs_do_not_replace_a_report_without_force(
     (corpus / "004_08f5dd3932140497.txt").write_text("A changed article.\n\nIt may differ.\n")
     with pytest.raises(ReportError, match="holds a report of other inputs"):
         build_reports(corpus, copy)
-    assert _digest_tree(copy) == _digest_tree(sample_reports)
+    assert digest_tree(copy) == digest_tree(sample_reports)
 
 
 def test_a_folder_that_is_not_a_report_is_not_replaced_without_force(tmp_path: Path) -> None:
@@ -163,92 +139,6 @@ def test_a_folder_that_is_not_a_report_is_not_replaced_without_force(tmp_path: P
 def test_unknown_outlets_are_named(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match=r"not in the corpus: \['Reuters'\]"):
         build_reports(None, tmp_path / "out", outlets=["Reuters", "MENAFN"])
-
-
-def _sabotaged_notebooks(tmp_path: Path) -> Path:
-    """Copies of the report notebooks whose outlet notebook fails for MENAFN and kills its
-    kernel for NewsPublicy."""
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    for name in ("outlet_report.ipynb", "comparative_report.ipynb"):
-        shutil.copy(notebooks_dir() / name, folder / name)
-    notebook = jupytext.read(folder / "outlet_report.ipynb")
-    sabotage = jupytext.reads(
-        "# %%\nimport os, signal\n"
-        "if outlet == 'MENAFN':\n    raise RuntimeError('sabotaged for the test')\n"
-        "if outlet == 'NewsPublicy':\n    os.kill(os.getpid(), signal.SIGKILL)\n",
-        fmt="py:percent",
-    ).cells[0]
-    notebook.cells.insert(3, sabotage)
-    jupytext.write(notebook, folder / "outlet_report.ipynb")
-    return folder
-
-
-@pytest.mark.slow
-def test_failing_and_killed_notebooks_leave_failure_rows_and_other_reports_intact(
-    tmp_path: Path,
-) -> None:
-    out = tmp_path / "out"
-    run = build_reports(None, out, jobs=2, notebooks=_sabotaged_notebooks(tmp_path))
-    status = {item.name: item for item in run.runs}
-    assert status["MENAFN"].status == "failed"
-    assert "RuntimeError: sabotaged for the test" in status["MENAFN"].error
-    assert re.match(r"cell \d+ \(import os, signal\)", status["MENAFN"].error)
-    assert status["NewsPublicy"].status == "failed"
-    assert "DeadKernelError" in status["NewsPublicy"].error or "died" in status["NewsPublicy"].error
-    for outlet in ("The Voice", "Unusual Whales", "Comparative report"):
-        assert status[outlet].status == "ok"
-    assert (out / "outlets" / "the-voice.html").stat().st_size > 10_000
-    index = (out / "index.html").read_text()
-    assert index.count('class="failed"') == 2
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert [e["status"] for e in manifest["notebooks"]].count("failed") == 2
-
-
-@pytest.mark.slow
-def test_a_hung_notebook_is_stopped_at_its_time_limit(tmp_path: Path) -> None:
-    folder = _sabotaged_notebooks(tmp_path)
-    notebook = jupytext.read(folder / "outlet_report.ipynb")
-    notebook.cells.insert(3, jupytext.reads("# %%\nimport time\ntime.sleep(600)\n").cells[0])
-    jupytext.write(notebook, folder / "outlet_report.ipynb")
-    started = time.monotonic()
-    run = build_reports(
-        None, tmp_path / "out", outlets=["The Voice"], notebooks=folder, notebook_timeout=20
-    )
-    assert time.monotonic() - started < 120
-    voice = next(item for item in run.runs if item.name == "The Voice")
-    assert voice.status == "failed"
-    assert voice.error == "timed out after 20 s and was stopped"
-
-
-@pytest.mark.slow
-def test_sigkill_mid_batch_leaves_the_previous_report_and_the_next_run_rebuilds(
-    sample_reports: Path, tmp_path: Path
-) -> None:
-    out = tmp_path / "sample"
-    shutil.copytree(sample_reports, out)
-    before = _digest_tree(out)
-    command = [sys.executable, "-m", "toolkit", "report", "--out", str(out), "--force"]
-    with subprocess.Popen(
-        [*command, "--no-progress", "--jobs", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    ) as process:
-        assert process.stdout is not None
-        for line in process.stdout:  # wait until notebooks are running, then kill everything
-            if line.startswith("Running "):
-                time.sleep(3)
-                break
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    assert _digest_tree(out) == before
-    assert (tmp_path / ".sample.partial").exists()
-    completed = subprocess.run([*command, "--no-progress"], capture_output=True, text=True)
-    assert completed.returncode == 0, completed.stderr
-    assert _digest_tree(out) == before
-    assert not (tmp_path / ".sample.partial").exists()
 
 
 def test_the_batch_reads_only_an_overview_of_the_analysis(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Stand-in report notebooks: the same parameters as the real ones, a cell that says it started
 (the kernel's process id in a marker file) and, for the slow ones, a long sleep. They let report
-runs be interrupted, locked and checked in seconds."""
+runs be interrupted, locked, timed out and checked in seconds, where the point of a test is the
+batch's handling of notebooks rather than what the report notebooks show."""
 
 from __future__ import annotations
 
@@ -34,12 +35,16 @@ def _notebook(parameters: str, name: str, markers: Path, sleep: float) -> nbform
     return notebook
 
 
-def write_notebooks(folder: Path, markers: Path, sleep: float) -> Path:
-    """Outlet and comparative stand-ins in ``folder``; each writes ``<kernel pid>.started``."""
+def write_notebooks(
+    folder: Path, markers: Path, sleep: float, *, comparative_sleep: float | None = None
+) -> Path:
+    """Outlet and comparative stand-ins in ``folder``; each writes ``<kernel pid>.started``, then
+    sleeps ``sleep`` seconds (the comparative one ``comparative_sleep``, when given)."""
     folder.mkdir(parents=True, exist_ok=True)
     markers.mkdir(parents=True, exist_ok=True)
+    pause = sleep if comparative_sleep is None else comparative_sleep
     outlet = _notebook('outlet = ""\nanalysis_dir = ""', "outlet", markers, sleep)
-    comparative = _notebook('analysis_dir = ""\ncorpus_path = ""', "'comparative'", markers, sleep)
+    comparative = _notebook('analysis_dir = ""\ncorpus_path = ""', "'comparative'", markers, pause)
     nbformat.write(outlet, folder / OUTLET_NOTEBOOK)
     nbformat.write(comparative, folder / COMPARATIVE_NOTEBOOK)
     return folder

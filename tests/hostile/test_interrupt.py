@@ -21,10 +21,16 @@ from toolkit.reports.paths import staging_dir
 pytestmark = pytest.mark.slow
 
 _RUN = """
+import signal
 import sys
 from toolkit.reports import build_reports
+signal.signal(signal.SIGINT, signal.default_int_handler)
 build_reports(None, sys.argv[1], jobs=1, force=True, notebooks=sys.argv[2])
 """
+"""The batch as a terminal runs it. A process started from a shell's background job inherits
+SIGINT ignored (so Python installs no KeyboardInterrupt handler): a test suite launched that way
+would otherwise see a batch that Ctrl-C cannot reach, which is not what a researcher's terminal
+does."""
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

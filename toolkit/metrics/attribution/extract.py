@@ -251,20 +251,18 @@ def _first_names_start(
     names: sentence openers and function words ("When Sebelius"), titles, words in capitals
     ("FOX NEWS APP"), and the word after "of" in a title ("Secretary of State Brad ..."); None
     when no first name is left."""
-    words = [match for match in _WORD.finditer(text, start, surname)]
-    if words and text[:start].rstrip().endswith(" of"):
+    words = list(_WORD.finditer(text, start, surname))
+    if words and text[max(0, start - 12) : start].rstrip().endswith(" of"):
         words = words[1:]
-    while words:
-        word = words[0].group()
-        letters = word.strip(".")
-        if (
-            word in lexicon.name_stopwords
-            or word.lower() in titles
+    for word in words:
+        letters = word.group().strip(".")
+        no_name = (
+            word.group() in lexicon.name_stopwords
+            or word.group().lower() in titles
             or (len(letters) > 1 and letters.isupper())
-        ):
-            words = words[1:]
-            continue
-        return words[0].start()
+        )
+        if not no_name:
+            return word.start()
     return None
 
 

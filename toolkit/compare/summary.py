@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pandas as pd
 
@@ -69,28 +69,29 @@ def summary_sentences(
     require_columns(differences, (*_NEEDED, f"p_{correction}"), "differences")
     names = labels or {}
     holding: list[str] = []
-    quiet: list[tuple[str, str]] = []  # (label, scope) of measures where nothing holds
+    quiet: list[tuple[str, _Scope]] = []  # measures where nothing holds, with their scope
     apart: list[tuple[str, int, str]] = []  # (label, comparisons not made, story column)
     for measure, rows in differences.groupby("measure", sort=True):
         label = names.get(str(measure), str(measure))
-        sentences = _holding(rows, label, correction, per_measure)
+        n_apart, story = _not_identified(rows)
+        sentences = _holding(rows, label, correction, per_measure, story)
         holding.extend(sentences)
         if not sentences:
             quiet.append((label, _scope(rows)))
-        n_apart, story = _not_identified(rows)
         if n_apart and story:
             apart.append((label, n_apart, story))
     return [*holding, *_none_holds(quiet, _CORRECTIONS[correction]), *_apart(apart)]
 
 
-def _holding(rows: pd.DataFrame, label: str, correction: str, per_measure: int) -> list[str]:
+def _holding(
+    rows: pd.DataFrame, label: str, correction: str, per_measure: int, story: str | None
+) -> list[str]:
     """Sentences on a measure's differences that hold, the largest first; [] when none does."""
     name = _CORRECTIONS[correction]
     adjusted = f"p_{correction}"
     holding = rows[rows[f"significant_{correction}"].astype(bool)]
     if holding.empty:
         return []
-    _, story = _not_identified(rows)
     ordered = holding.assign(_size=holding["log_rate_ratio"].abs()).sort_values(
         [adjusted, "_size", "outlet_a", "outlet_b"],
         ascending=[True, False, True, True],
@@ -123,9 +124,16 @@ def _not_identified(rows: pd.DataFrame) -> tuple[int, str | None]:
     return int((rows["test"] == NOT_IDENTIFIED).sum()), story
 
 
-def _scope(rows: pd.DataFrame) -> str:
-    """What a measure compared: "19 outlets, 171 pairs", with "one article per outlet" first
-    when every outlet has a single article."""
+class _Scope(NamedTuple):
+    """What a measure compared: "19 outlets, 171 pairs", and whether every outlet had a single
+    article."""
+
+    compared: str
+    single_articles: bool
+
+
+def _scope(rows: pd.DataFrame) -> _Scope:
+    """The scope of a measure's comparisons."""
     against_rest = (rows["comparison"] == VS_REST).any()
     if against_rest:
         n_outlets = rows["outlet_a"].nunique()
@@ -135,24 +143,19 @@ def _scope(rows: pd.DataFrame) -> str:
         n_outlets = len(set(rows["outlet_a"]) | set(rows["outlet_b"]))
         articles = pd.concat([rows["articles_a"], rows["articles_b"]])
         scope = f"{n_outlets:,} outlets, {len(rows):,} pair{'s' if len(rows) > 1 else ''}"
-    single = bool(len(articles)) and bool((articles == 1).all())
-    return f"{_ONE_ARTICLE}{scope}" if single else scope
+    return _Scope(scope, bool(len(articles)) and bool((articles == 1).all()))
 
 
-_ONE_ARTICLE = "one article per outlet: "
-
-
-def _none_holds(quiet: list[tuple[str, str]], name: str) -> list[str]:
+def _none_holds(quiet: list[tuple[str, _Scope]], name: str) -> list[str]:
     """One sentence for the measures where no difference holds, per scope they share."""
-    by_scope: dict[str, list[str]] = {}
+    by_scope: dict[_Scope, list[str]] = {}
     for label, scope in quiet:
         by_scope.setdefault(scope, []).append(label)
     sentences = []
     for scope, measures in by_scope.items():
-        single = scope.startswith(_ONE_ARTICLE)
-        detail = scope.removeprefix(_ONE_ARTICLE) + (" each" if len(measures) > 1 else "")
+        detail = scope.compared + (" each" if len(measures) > 1 else "")
         what = f"no difference in {_listed(measures, 'or')} is significant after {name} correction"
-        if single:
+        if scope.single_articles:
             sentences.append(f"With one article per outlet, {what} ({detail}).")
         else:
             sentences.append(f"{what[0].upper()}{what[1:]} ({detail}).")
